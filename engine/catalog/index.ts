@@ -1,0 +1,67 @@
+import type { FieldSpec } from '../sdk/schema';
+import type { Category, NodeType } from '../sdk/types';
+
+/** A node type as plain data: what the palette, the inspector and `junction nodes` show. */
+export interface NodeDescription {
+  type: string;
+  version: number;
+  title: string;
+  category: Category;
+  description: string;
+  icon?: string;
+  inputs: string[];
+  /** Output ports with default params; `hasDynamicOutputs` when params change them. */
+  outputs: string[];
+  hasDynamicOutputs: boolean;
+  isTrigger: boolean;
+  isEditorOnly: boolean;
+  isLoop: boolean;
+  params: FieldSpec;
+}
+
+export function describeNode(t: NodeType): NodeDescription {
+  const defaults = t.validate({}).value;
+  return {
+    type: t.type, version: t.version, title: t.title, category: t.category, description: t.description,
+    ...(t.icon ? { icon: t.icon } : {}),
+    inputs: [...t.inputs],
+    outputs: t.outputsFor(defaults),
+    hasDynamicOutputs: typeof t.outputs === 'function',
+    isTrigger: !!t.isTrigger, isEditorOnly: !!t.isEditorOnly, isLoop: t.control === 'loop',
+    params: t.paramSpec,
+  };
+}
+
+const kindLabel = (f: FieldSpec): string => {
+  switch (f.kind) {
+    case 'select': return `one of ${f.options!.map((o) => `\`${o}\``).join(', ')}`;
+    case 'list': return `list of ${kindLabel(f.of!)}`;
+    case 'variant': return `one of: ${Object.keys(f.cases!).map((c) => `\`${c}\``).join(', ')} (by \`${f.discriminator}\`)`;
+    case 'fieldPath': return 'field path';
+    case 'keyValue': return 'names → values';
+    default: return f.kind;
+  }
+};
+
+function paramRows(fields: Record<string, FieldSpec>, prefix = ''): string[] {
+  return Object.entries(fields).flatMap(([name, f]) => {
+    const flags = [f.required ? 'required' : '', f.default !== undefined ? `default \`${JSON.stringify(f.default)}\`` : '', f.literal ? 'no expressions' : ''].filter(Boolean).join(', ');
+    const row = `| \`${prefix}${name}\` | ${kindLabel(f)} | ${flags} | ${(f.description ?? '').replace(/\|/g, '\\|')} |`;
+    const nested = f.kind === 'object' ? paramRows(f.fields!, `${prefix}${name}.`)
+      : f.kind === 'list' && f.of!.kind === 'object' ? paramRows(f.of!.fields!, `${prefix}${name}[].`)
+      : f.kind === 'variant' ? Object.entries(f.cases!).flatMap(([c, fs]) => paramRows(fs, `${prefix}${name}{${c}}.`)) : [];
+    return [row, ...nested];
+  });
+}
+
+/** The catalog as Markdown, generated from the node schemas (`junction nodes --markdown`). */
+export function catalogMarkdown(nodes: NodeDescription[]): string {
+  const parts = ['# Junction node catalog', '', `${nodes.length} node types, generated from their schemas.`, ''];
+  for (const n of nodes) {
+    parts.push(`## ${n.title} — \`${n.type}\` v${n.version}`, '', n.description, '',
+      `Category: ${n.category}. Inputs: ${n.inputs.join(', ') || 'none'}. Outputs: ${n.outputs.join(', ') || 'none'}${n.hasDynamicOutputs ? ' (depend on params)' : ''}.`, '');
+    const rows = paramRows(n.params.fields ?? {});
+    if (rows.length) parts.push('| param | kind | | description |', '|---|---|---|---|', ...rows, '');
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { catalogMarkdown, describeNode } from '../catalog';
+import { builtinRegistry } from '../registry';
+import { isJunctionError } from '../sdk/errors';
+import { loadFlow } from './load-flow';
+import { runCommand } from './run-command';
+import { formatTable } from './table';
+
+const USAGE = `Usage: junction <command> [options]
+
+Commands:
+  run FILE [--input items.json] [--vars vars.json] [--json] [--no-history] [--data-dir DIR]
+                          Run a flow once; prints each node's items and time. Exit 0 on success, 1 on failure.
+  validate FILE...        Check flow files and list every problem with its JSON path.
+  nodes [--markdown|--json]
+                          The node catalog, generated from the node schemas.
+  serve [--port N] [--workspace DIR]
+                          The editor in a browser, with the engine, on 127.0.0.1.
+
+Expressions see only the environment variables named in JUNCTION_ENV_ALLOW (comma-separated).
+Run history goes to JUNCTION_DATA_DIR (default: your OS's app data folder).`;
+
+type Stream = NodeJS.WriteStream;
+
+/** The CLI. Returns the exit code; user mistakes print a sentence, never a stack trace. */
+export async function main(argv: string[], out: Stream = process.stdout, err: Stream = process.stderr): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
+          input: { type: 'string' }, vars: { type: 'string' }, json: { type: 'boolean', default: false },
+          'no-history': { type: 'boolean', default: false }, 'data-dir': { type: 'string' },
+        } });
+        if (positionals.length !== 1) return usage(err, 'run needs exactly one flow file');
+        return await runCommand({ file: positionals[0], input: values.input, vars: values.vars, json: !!values.json, history: !values['no-history'], dataDir: values['data-dir'] }, out, err);
+      }
+      case 'validate': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        if (!positionals.length) return usage(err, 'validate needs at least one flow file');
+        let failed = 0;
+        for (const file of positionals) {
+          try {
+            const flow = loadFlow(resolve(file), builtinRegistry());
+            out.write(`${file}: valid (${flow.nodes.length} nodes, ${flow.edges.length} edges)\n`);
+          } catch (e) {
+            if (!isJunctionError(e)) throw e;
+            failed++;
+            err.write(`${e.message}\n`);
+          }
+        }
+        return failed ? 2 : 0;
+      }
+      case 'nodes': {
+        const { values } = parseArgs({ args: rest, options: { markdown: { type: 'boolean' }, json: { type: 'boolean' } } });
+        const nodes = builtinRegistry().all().map(describeNode);
+        if (values.json) out.write(`${JSON.stringify(nodes, null, 2)}\n`);
+        else if (values.markdown) out.write(catalogMarkdown(nodes));
+        else out.write(`${formatTable(['type', 'version', 'category', 'title', 'outputs'], nodes.map((n) => [n.type, n.version, n.category, n.title, n.outputs.join(', ')]))}\n`);
+        return 0;
+      }
+      case 'serve': {
+        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, workspace: { type: 'string' }, 'data-dir': { type: 'string' } } });
+        const { serveCommand } = await import('./serve-command');
+        return await serveCommand({ port: values.port ? Number(values.port) : undefined, workspace: values.workspace, dataDir: values['data-dir'] }, out, err);
+      }
+      case undefined: case '-h': case '--help': case 'help':
+        out.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        return usage(err, `unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (isJunctionError(e)) { err.write(`${e.message}\n`); return 2; }
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage(err, (e as Error).message);
+    err.write(`junction: internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}
+
+function usage(err: Stream, problem: string): number {
+  err.write(`junction: ${problem}\n\n${USAGE}\n`);
+  return 2;
+}

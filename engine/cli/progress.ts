@@ -1,0 +1,34 @@
+/**
+ * Progress for a long run on stderr: silent for the first second (short runs print only
+ * their table), then one status line, rewritten in place on a terminal and repeated at
+ * most every 2 s when stderr is a file or pipe.
+ */
+export function createProgress(stream: NodeJS.WriteStream, nodeCount: number, quietMs = 1000) {
+  const t0 = Date.now();
+  let finished = 0;
+  let items = 0;
+  let current = '';
+  let lastPrint = 0;
+  let shown = false;
+  const print = () => {
+    const elapsed = ((Date.now() - t0) / 1000).toFixed(1);
+    const text = `running ${current || '…'}: ${finished}/${nodeCount} nodes done, ${items.toLocaleString('en-US')} items, ${elapsed} s`;
+    if (stream.isTTY) stream.write(`\r\x1b[2K${text}`);
+    else stream.write(`${text}\n`);
+    lastPrint = Date.now();
+    shown = true;
+  };
+  const timer = setInterval(() => {
+    if (Date.now() - t0 >= quietMs && (stream.isTTY || Date.now() - lastPrint >= 2000)) print();
+  }, stream.isTTY ? 200 : 500);
+  timer.unref();
+  return {
+    started(name: string) { current = name; },
+    finished(_name: string, out: number) { finished++; items += out; },
+    done() {
+      clearInterval(timer);
+      if (shown && stream.isTTY) stream.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}

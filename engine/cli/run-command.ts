@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import type { EngineEvent } from '../exec/events';
+import { lazyCodeRunner } from '../exec/lazy-code-runner';
+import { builtinRegistry } from '../registry';
+import { allowedEnv, executeFlow } from '../runner';
+import { defaultStorePath, openRunStore, type RunStore } from '../store';
+import { flowFinder, loadFlow, readInput, readText } from './load-flow';
+import { createProgress } from './progress';
+import { formatTable } from './table';
+
+export interface RunArgs {
+  file: string;
+  input?: string;
+  vars?: string;
+  json: boolean;
+  history: boolean;
+  dataDir?: string;
+}
+
+interface NodeLine { id: string; name: string; type: string; status: string; itemsIn: number; itemsOut: number; ms: number; runs: number; error?: string }
+
+const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+
+/** `junction run FILE`: one headless run; the exit code says how it ended (0 success, 1 failed). */
+export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+  const types = builtinRegistry();
+  const file = resolve(args.file);
+  const flow = loadFlow(file, types);
+  const input = args.input ? readInput(resolve(args.input)) : undefined;
+  const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
+  let store: RunStore | undefined;
+  if (args.history) store = openRunStore(args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath());
+  const code = lazyCodeRunner();
+  const lines = new Map<string, NodeLine>();
+  const logs: string[] = [];
+  const progress = createProgress(err, flow.nodes.length);
+  const onEvent = (e: EngineEvent) => {
+    if (e.type === 'node.started') progress.started(e.nodeName);
+    if (e.type === 'node.log') logs.push(`${e.level}: ${e.message}`);
+    if (e.type !== 'node.finished') return;
+    progress.finished(e.nodeName, sum(e.itemsOut));
+    const line = lines.get(e.nodeId) ?? { id: e.nodeId, name: e.nodeName, type: e.nodeType, status: e.status, itemsIn: 0, itemsOut: 0, ms: 0, runs: 0 };
+    line.status = e.status; line.itemsIn += sum(e.itemsIn); line.itemsOut += sum(e.itemsOut); line.ms += e.durationMs; line.runs++;
+    if (e.error) line.error = e.error.message;
+    lines.set(e.nodeId, line);
+  };
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const result = await executeFlow(
+      { types, code, store, vars, env: allowedEnv(), findFlow: flowFinder(file, types) },
+      flow, { mode: 'cli', input, onEvent, signal: controller.signal },
+    );
+    progress.done();
+    const ordered = flow.nodes.map((n) => lines.get(n.id)).filter((l): l is NodeLine => !!l);
+    if (args.json) {
+      const sinks = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id) && result.outputs.has(n.id));
+      const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
+      out.write(`${JSON.stringify({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, nodes: ordered, output, logs }, null, 2)}\n`);
+    } else {
+      out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, l.itemsOut, l.ms.toFixed(1)]))}\n`);
+      for (const l of logs) out.write(`  ${l}\n`);
+      const verdict = result.status === 'success' ? 'succeeded' : result.status === 'cancelled' ? 'was cancelled' : 'failed';
+      out.write(`\nRun ${result.runId} ${verdict} in ${result.durationMs.toFixed(0)} ms${store ? ' (recorded in run history)' : ''}.\n`);
+      if (result.error) err.write(`${result.error.node ? `${result.error.node}: ` : ''}${result.error.path ? `${result.error.path}: ` : ''}${result.error.message}\n`);
+      if (result.errorFlowRun) out.write(`Error flow ran: ${result.errorFlowRun.status}.\n`);
+    }
+    return result.status === 'success' ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.done();
+    await code.close();
+    store?.close();
+  }
+}

@@ -1,0 +1,78 @@
+import { JunctionError } from '../sdk/errors';
+import { getPath, keyOf } from '../sdk/paths';
+import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, WriteRequest } from '../sdk/types';
+import { compileParams } from './params';
+import { createScope, type ScopeSources } from './scope';
+
+export interface ContextDeps {
+  node: NodeInfo;
+  paramSpec: import('../sdk/schema').FieldSpec;
+  params: Record<string, unknown>;
+  inputs: Record<string, Item[]>;
+  mainPort: string;
+  scope: ScopeSources;
+  run: { id: string; mode: 'manual' | 'cli' | 'trigger' | 'test' };
+  flow: { id: string; name: string };
+  log: Logger;
+  signal: AbortSignal;
+  clock: Clock;
+  state: NodeState;
+  code: CodeRunner;
+  journal: (entry: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'nodeId'>) => void;
+}
+
+/** Builds what a node's `execute` receives. Params are compiled here, once per node run. */
+export function createNodeContext(d: ContextDeps): NodeContext<Record<string, unknown>> {
+  const resolver = compileParams(d.paramSpec, d.params);
+  const main = d.inputs[d.mainPort] ?? [];
+  const { scope, at } = createScope(d.scope, main);
+  const withNode = (e: unknown): never => {
+    if (e instanceof JunctionError && !e.node) throw new JunctionError(e.code, e.message, { path: e.path, node: d.node.name, retryable: e.retryable });
+    throw e;
+  };
+  const resolveFor = (item: Item | undefined, index: number) => {
+    if (resolver.isStatic) return resolver.resolve(scope);
+    at(item, index);
+    try { return resolver.resolve(scope); } catch (e) {
+      if (e instanceof JunctionError) throw new JunctionError(e.code, item ? `item ${index}: ${e.message}` : e.message, { path: e.path, node: d.node.name });
+      throw e;
+    }
+  };
+  let firstParams: Record<string, unknown> | undefined;
+
+  return {
+    node: d.node,
+    flow: d.flow,
+    run: d.run,
+    get params() { return (firstParams ??= resolveFor(main[0], 0)); },
+    items: main,
+    inputs: d.inputs,
+    *each(port = d.mainPort) {
+      const items = d.inputs[port] ?? [];
+      // Static params: one object shared by every item, nothing allocated per item.
+      if (resolver.isStatic) {
+        const params = resolver.resolve(scope);
+        for (let index = 0; index < items.length; index++) yield { item: items[index], index, params };
+        return;
+      }
+      for (let index = 0; index < items.length; index++) yield { item: items[index], index, params: resolveFor(items[index], index) };
+    },
+    newItem: (json, from) => (from === undefined ? { json } : { json, paired: Array.isArray(from) ? from : [from] }),
+    keyOf,
+    get: (item, path) => getPath(item.json, path),
+    log: d.log,
+    signal: d.signal,
+    clock: d.clock,
+    state: d.state,
+    code: d.code,
+    async write<R>(req: WriteRequest<R>): Promise<R> {
+      if (d.signal.aborted) throw Object.assign(new Error('The run was cancelled.'), { name: 'AbortError' });
+      const after = await req.apply();
+      d.journal({ system: req.system, key: req.key, op: req.op, before: req.before ?? null, after: after ?? null });
+      return after;
+    },
+    fail(message, opts = {}): never {
+      return withNode(new JunctionError(opts.code ?? 'node.failed', message, { path: opts.path }));
+    },
+  };
+}

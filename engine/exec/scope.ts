@@ -1,0 +1,90 @@
+import { DateTime } from 'luxon';
+import { hostFunction, hostObject, type ExprScope } from '../expr';
+import { JunctionError } from '../sdk/errors';
+import type { Item, NodeInfo, Outputs } from '../sdk/types';
+
+/** What expressions of one node can see of the run. */
+export interface ScopeSources {
+  outputs: ReadonlyMap<string, Outputs>;
+  nodeIdByName: ReadonlyMap<string, string>;
+  vars: Record<string, unknown>;
+  env: Record<string, string>;
+  run: { id: string; mode: string };
+  flow: { id: string; name: string };
+  node: NodeInfo;
+  state: Record<string, unknown>;
+  nowMs: number;
+  timezone?: string;
+}
+
+// What an expression sees of an item: its data, never the engine's lineage references.
+const view = (item: Item | undefined) => (item ? hostObject({ json: item.json, binary: item.binary ?? {} }) : undefined);
+
+/** Follows lineage from `item` back to the item that node `nodeId` produced. */
+function ancestorFrom(item: Item | undefined, produced: Set<Item>): Item | undefined {
+  const queue: Item[] = item ? [item] : [];
+  const seen = new Set<Item>();
+  while (queue.length) {
+    const cur = queue.shift()!;
+    if (produced.has(cur)) return cur;
+    if (seen.has(cur)) continue;
+    seen.add(cur);
+    if (cur.paired) queue.push(...cur.paired);
+  }
+  return undefined;
+}
+
+/** One scope per node run; `at()` points it at the next item without allocating. */
+export function createScope(src: ScopeSources, items: Item[]) {
+  let current: Item | undefined;
+  const producedSets = new Map<string, Set<Item>>();
+  const allOf = (nodeId: string): Item[] => Object.values(src.outputs.get(nodeId) ?? {}).flat();
+
+  const nodeRef = hostFunction((name: unknown) => {
+    const id = typeof name === 'string' ? src.nodeIdByName.get(name) : undefined;
+    if (!id) throw new JunctionError('expr.unknown-node', `There is no node named ${JSON.stringify(name)}`);
+    if (!src.outputs.has(id)) throw new JunctionError('expr.node-not-run', `"${name}" has not run before this node, so its data is not available`);
+    const main = src.outputs.get(id)!.main ?? allOf(id);
+    let produced = producedSets.get(id);
+    if (!produced) { produced = new Set(allOf(id)); producedSets.set(id, produced); }
+    const paired = view(ancestorFrom(current, produced));
+    return hostObject({
+      item: paired,
+      json: paired?.json,
+      all: hostFunction(() => main.map(view)),
+      first: hostFunction(() => view(main[0])),
+      last: hostFunction(() => view(main[main.length - 1])),
+    });
+  });
+
+  let allViews: unknown[] | undefined;
+  const now = DateTime.fromMillis(src.nowMs, { zone: src.timezone ?? 'local' });
+  const scope: ExprScope = {
+    $json: {},
+    $binary: {},
+    $index: 0,
+    $input: hostObject({
+      all: hostFunction(() => (allViews ??= items.map(view))),
+      first: hostFunction(() => view(items[0])),
+      last: hostFunction(() => view(items[items.length - 1])),
+    }),
+    $: nodeRef,
+    $vars: src.vars,
+    $env: src.env,
+    $now: now,
+    $today: now.startOf('day'),
+    $run: src.run,
+    $flow: src.flow,
+    $node: { id: src.node.id, name: src.node.name, type: src.node.type },
+    $state: src.state,
+  };
+  return {
+    scope,
+    at(item: Item | undefined, index: number) {
+      current = item;
+      scope.$json = item ? item.json : {};
+      scope.$binary = item?.binary ?? {};
+      scope.$index = index;
+    },
+  };
+}

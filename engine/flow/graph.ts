@@ -1,0 +1,107 @@
+import type { FlowEdge, FlowFile } from './types';
+
+/**
+ * The shape of a flow as the executor needs it. Cycles are legal only through a loop
+ * node: an edge into a loop node from a node its `batch` output reaches is a back edge,
+ * and with back edges removed the graph must be acyclic.
+ */
+export interface FlowGraph {
+  /** Node ids in an order where every node follows the nodes feeding it (back edges ignored). */
+  order: string[];
+  /** Edges into each node, back edges excluded. */
+  incoming: Map<string, FlowEdge[]>;
+  outgoing: Map<string, FlowEdge[]>;
+  backEdges: Set<string>;
+  /** For each loop node: the nodes its `batch` port reaches before returning to it. */
+  loopBodies: Map<string, Set<string>>;
+  /** Node ids on an illegal cycle, each cycle once. */
+  cycles: string[][];
+  /** Nodes reached from both a loop's batch and done ports. */
+  loopConflicts: { loop: string; node: string }[];
+}
+
+const reach = (start: string[], outgoing: Map<string, FlowEdge[]>, stop: string): Set<string> => {
+  const seen = new Set<string>();
+  const stack = [...start];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === stop || seen.has(id)) continue;
+    seen.add(id);
+    for (const e of outgoing.get(id) ?? []) stack.push(e.to.node);
+  }
+  return seen;
+};
+
+export function analyzeGraph(flow: FlowFile, isLoop: (nodeId: string) => boolean): FlowGraph {
+  const ids = flow.nodes.map((n) => n.id);
+  const known = new Set(ids);
+  const edges = flow.edges.filter((e) => known.has(e.from.node) && known.has(e.to.node));
+  const outgoing = new Map<string, FlowEdge[]>(ids.map((id) => [id, []]));
+  for (const e of edges) outgoing.get(e.from.node)!.push(e);
+
+  const loopBodies = new Map<string, Set<string>>();
+  const backEdges = new Set<string>();
+  const loopConflicts: FlowGraph['loopConflicts'] = [];
+  for (const id of ids.filter(isLoop)) {
+    const out = outgoing.get(id)!;
+    const body = reach(out.filter((e) => e.from.port === 'batch').map((e) => e.to.node), outgoing, id);
+    loopBodies.set(id, body);
+    for (const e of edges) if (e.to.node === id && body.has(e.from.node)) backEdges.add(e.id);
+    const after = reach(out.filter((e) => e.from.port !== 'batch').map((e) => e.to.node), outgoing, id);
+    for (const n of after) if (body.has(n)) loopConflicts.push({ loop: id, node: n });
+  }
+
+  const incoming = new Map<string, FlowEdge[]>(ids.map((id) => [id, []]));
+  const forward = new Map<string, FlowEdge[]>(ids.map((id) => [id, []]));
+  for (const e of edges) {
+    if (backEdges.has(e.id)) continue;
+    incoming.get(e.to.node)!.push(e);
+    forward.get(e.from.node)!.push(e);
+  }
+
+  // Kahn's algorithm keeps the file's node order among equals, so runs are reproducible.
+  const indegree = new Map(ids.map((id) => [id, incoming.get(id)!.length]));
+  const ready = ids.filter((id) => indegree.get(id) === 0);
+  const order: string[] = [];
+  while (ready.length) {
+    const id = ready.shift()!;
+    order.push(id);
+    for (const e of forward.get(id)!) {
+      const d = indegree.get(e.to.node)! - 1;
+      indegree.set(e.to.node, d);
+      if (d === 0) ready.push(e.to.node);
+    }
+  }
+  const cycles = order.length === ids.length ? [] : findCycles(ids.filter((id) => !order.includes(id)), forward);
+  return { order, incoming, outgoing, backEdges, loopBodies, cycles, loopConflicts };
+}
+
+/** Names each strongly connected group of the leftover nodes once (Tarjan). */
+function findCycles(rest: string[], forward: Map<string, FlowEdge[]>): string[][] {
+  const inRest = new Set(rest);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  let counter = 0;
+  const visit = (v: string) => {
+    index.set(v, counter); low.set(v, counter); counter++;
+    stack.push(v); onStack.add(v);
+    for (const e of forward.get(v)!) {
+      const w = e.to.node;
+      if (!inRest.has(w)) continue;
+      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
+      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do { w = stack.pop()!; onStack.delete(w); group.push(w); } while (w !== v);
+      const selfLoop = forward.get(v)!.some((e) => e.to.node === v);
+      if (group.length > 1 || selfLoop) groups.push(group.reverse());
+    }
+  };
+  for (const v of rest) if (!index.has(v)) visit(v);
+  return groups;
+}

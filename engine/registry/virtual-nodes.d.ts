@@ -1,0 +1,3 @@
+declare module 'virtual:junction-nodes' {
+  export const modules: { file: string; module: Record<string, unknown> }[];
+}

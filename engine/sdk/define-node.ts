@@ -1,0 +1,23 @@
+import { checkParams } from './check-params';
+import type { Shape } from './schema';
+import type { NodeDefinition, NodeType } from './types';
+
+const TYPE_NAME = /^[a-z][a-z0-9]*(\.[a-z][a-zA-Z0-9-]*)+$/;
+
+/** Declares a node type. The engine discovers every default export under nodes/. */
+export function defineNode<S extends Shape>(def: NodeDefinition<S>): NodeType {
+  if (!TYPE_NAME.test(def.type)) throw new Error(`node type "${def.type}" must look like service.resource.action`);
+  if (!Number.isInteger(def.version) || def.version < 1) throw new Error(`node type "${def.type}" needs a version ≥ 1`);
+  const generic = def as unknown as NodeDefinition;
+  const outputsFor = (params: Record<string, unknown>): string[] =>
+    typeof generic.outputs === 'function' ? (generic.outputs as (p: unknown) => string[])(params) : generic.outputs;
+  return Object.freeze({
+    ...generic,
+    paramSpec: def.params.spec,
+    outputsFor,
+    validate(params: unknown) {
+      const { value, problems } = checkParams(def.params.spec, params ?? {}, 'params');
+      return { value: (value ?? {}) as Record<string, unknown>, problems };
+    },
+  });
+}

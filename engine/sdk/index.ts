@@ -1,0 +1,11 @@
+/**
+ * The node SDK: the one module node types import from the engine.
+ */
+export { p, Field, ObjectField, isExpression, type FieldSpec, type Infer, type Problem } from './schema';
+export { defineNode } from './define-node';
+export { JunctionError, isJunctionError, toErrorInfo, type ErrorInfo } from './errors';
+export { getPath, keyOf } from './paths';
+export type {
+  BinaryRef, Category, Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
+  NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,
+} from './types';

@@ -1,0 +1,104 @@
+/**
+ * The params schema of a node type. One declaration yields the TypeScript type of
+ * `ctx.params`, validation with JSON paths, the inspector's form description and the
+ * catalog entry. Fields are immutable: every modifier returns a new field.
+ */
+
+export type FieldKind =
+  | 'string' | 'number' | 'boolean' | 'select' | 'list' | 'object' | 'variant'
+  | 'keyValue' | 'json' | 'value' | 'fieldPath' | 'code';
+
+/** What the editor and the catalog read about one field. Plain data: crosses any transport. */
+export interface FieldSpec {
+  kind: FieldKind;
+  label?: string;
+  description?: string;
+  placeholder?: string;
+  required?: boolean;
+  default?: unknown;
+  /** Show this field only when sibling fields hold one of the listed values. */
+  showWhen?: Record<string, unknown[]>;
+  /** The field never takes `{{ }}` expressions. */
+  literal?: boolean;
+  multiline?: boolean;
+  language?: 'javascript';
+  int?: boolean;
+  min?: number;
+  max?: number;
+  options?: readonly string[];
+  of?: FieldSpec;
+  fields?: Record<string, FieldSpec>;
+  discriminator?: string;
+  cases?: Record<string, Record<string, FieldSpec>>;
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+  code: string;
+}
+
+export const isExpression = (v: unknown): v is string => typeof v === 'string' && v.includes('{{');
+
+// T is the value type a node reads; `undefined` stays in it until required()/default().
+export class Field<T> {
+  declare readonly _type: T;
+  constructor(readonly spec: FieldSpec) {}
+
+  protected with<U = T>(patch: Partial<FieldSpec>): Field<U> {
+    const Ctor = this.constructor as new (spec: FieldSpec) => Field<U>;
+    return new Ctor({ ...this.spec, ...patch });
+  }
+  required(): Field<Exclude<T, undefined>> { return this.with({ required: true }); }
+  default(value: Exclude<T, undefined>): Field<Exclude<T, undefined>> { return this.with({ default: value }); }
+  describe(description: string): Field<T> { return this.with({ description }); }
+  label(label: string): Field<T> { return this.with({ label }); }
+  placeholder(placeholder: string): Field<T> { return this.with({ placeholder }); }
+  literal(): Field<T> { return this.with({ literal: true }); }
+  showWhen(rule: Record<string, unknown[]>): Field<T> { return this.with({ showWhen: rule }); }
+  multiline(): Field<T> { return this.with({ multiline: true }); }
+  int(): Field<T> { return this.with({ int: true }); }
+  min(min: number): Field<T> { return this.with({ min }); }
+  max(max: number): Field<T> { return this.with({ max }); }
+}
+
+export type Infer<F> = F extends Field<infer T> ? T : never;
+export type Shape = Record<string, Field<unknown>>;
+export type InferShape<S extends Shape> = { [K in keyof S]: Infer<S[K]> };
+type VariantCases = Record<string, Shape>;
+type InferVariant<D extends string, C extends VariantCases> = {
+  [K in keyof C]: { [P in D]: K } & InferShape<C[K]>;
+}[keyof C];
+
+export class ObjectField<S extends Shape> extends Field<InferShape<S> | undefined> {
+  constructor(spec: FieldSpec, readonly shape: S) { super(spec); }
+  protected override with<U>(patch: Partial<FieldSpec>): Field<U> {
+    return new ObjectField({ ...this.spec, ...patch }, this.shape) as unknown as Field<U>;
+  }
+}
+
+const specsOf = (shape: Shape): Record<string, FieldSpec> =>
+  Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, f.spec]));
+
+/** The schema builder node authors use: `p.object({ url: p.string().required() })`. */
+export const p = {
+  string: () => new Field<string | undefined>({ kind: 'string' }),
+  number: () => new Field<number | undefined>({ kind: 'number' }),
+  boolean: () => new Field<boolean | undefined>({ kind: 'boolean' }),
+  /** A dotted path into the item's JSON (`customer.email`); the editor autocompletes it. */
+  fieldPath: () => new Field<string | undefined>({ kind: 'fieldPath' }),
+  /** Any JSON value; a sole `{{ }}` keeps the expression result's type. */
+  value: () => new Field<unknown>({ kind: 'value' }),
+  json: () => new Field<unknown>({ kind: 'json' }),
+  code: (language: 'javascript' = 'javascript') => new Field<string | undefined>({ kind: 'code', language, literal: true }),
+  keyValue: () => new Field<Record<string, string> | undefined>({ kind: 'keyValue' }),
+  select: <const O extends readonly string[]>(options: O) => new Field<O[number] | undefined>({ kind: 'select', options }),
+  list: <T>(of: Field<T>) => new Field<Exclude<T, undefined>[] | undefined>({ kind: 'list', of: of.spec }),
+  object: <S extends Shape>(shape: S) => new ObjectField<S>({ kind: 'object', fields: specsOf(shape) }, shape),
+  variant: <const D extends string, C extends VariantCases>(discriminator: D, cases: C) =>
+    new Field<InferVariant<D, C> | undefined>({
+      kind: 'variant',
+      discriminator,
+      cases: Object.fromEntries(Object.entries(cases).map(([k, shape]) => [k, specsOf(shape)])),
+    }),
+};

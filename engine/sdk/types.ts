@@ -1,0 +1,146 @@
+import type { Field, FieldSpec, Infer, ObjectField, Problem, Shape } from './schema';
+
+/** A reference to binary data kept outside the item's JSON. */
+export interface BinaryRef {
+  mimeType: string;
+  fileName?: string;
+  size: number;
+  /** Where the bytes are (a path in the run's binary store). */
+  ref: string;
+}
+
+/** The unit of data that flows between nodes. */
+export interface Item {
+  json: Record<string, unknown>;
+  binary?: Record<string, BinaryRef>;
+  /** The item(s) of an earlier node this one was made from; `$('Node').item` follows it. */
+  paired?: Item[];
+}
+
+export type Outputs = Record<string, Item[]>;
+
+export interface Logger {
+  debug(message: string, data?: unknown): void;
+  info(message: string, data?: unknown): void;
+  warn(message: string, data?: unknown): void;
+  error(message: string, data?: unknown): void;
+}
+
+/** Time and waiting, injectable so tests are deterministic. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, rejects with an AbortError when the signal fires. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  random(): number;
+}
+
+/** Per-node persisted state (cursors, checkpoints): staged during a run, committed only if the run succeeds. */
+export interface NodeState {
+  get<T = unknown>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export type WriteOp = 'create' | 'update' | 'delete';
+
+/** One change to an outside system, made through `ctx.write` so it can be rolled back and audited. */
+export interface WriteRequest<R> {
+  /** The outside system, e.g. `file:/data/customers.json` or `postgres:crm`. */
+  system: string;
+  /** The record's key in that system. */
+  key: string;
+  op: WriteOp;
+  /** The record as it was before (null when it did not exist): the inverse of the write. */
+  before: unknown;
+  /** Performs the write; what it returns is the node's result and, as `after`, the journal's. */
+  apply: () => Promise<R> | R;
+}
+
+export interface JournalEntry {
+  runId: string;
+  nodeId: string;
+  seq: number;
+  system: string;
+  key: string;
+  op: WriteOp;
+  before: unknown;
+  after: unknown;
+  at: string;
+}
+
+/** Runs JavaScript in the isolated sandbox: one JSON string in, one out, per batch. */
+export interface CodeRunner {
+  run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: string[] }>;
+}
+
+export interface NodeInfo {
+  id: string;
+  name: string;
+  type: string;
+  version: number;
+}
+
+export interface NodeContext<P> {
+  readonly node: NodeInfo;
+  readonly flow: { id: string; name: string };
+  readonly run: { id: string; mode: 'manual' | 'cli' | 'trigger' | 'test' };
+  /** Params resolved against the first item of the main input (or statically when there is none). */
+  readonly params: P;
+  /** Items of the first input port. */
+  readonly items: Item[];
+  /** Items per input port. */
+  readonly inputs: Readonly<Record<string, Item[]>>;
+  /** Each item of a port with its own resolved params; static params are shared, not copied. */
+  each(port?: string): Iterable<{ item: Item; index: number; params: P }>;
+  /** A new item made from `from` (kept as lineage). */
+  newItem(json: Record<string, unknown>, from?: Item | Item[]): Item;
+  /** A stable string key of an item's fields (or of its whole JSON). */
+  keyOf(item: Item, fields?: string[]): string;
+  /** Reads a dotted path (`customer.address.city`) from an item's JSON. */
+  get(item: Item, path: string): unknown;
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+  readonly clock: Clock;
+  readonly state: NodeState;
+  write<R>(request: WriteRequest<R>): Promise<R>;
+  readonly code: CodeRunner;
+  /** Throws a JunctionError naming this node and, when given, the field. */
+  fail(message: string, opts?: { code?: string; path?: string }): never;
+}
+
+export type Category = 'trigger' | 'transform' | 'flow' | 'data' | 'code' | 'connector' | 'utility' | 'annotation';
+
+export interface NodeDefinition<S extends Shape = Shape> {
+  type: string;
+  version: number;
+  title: string;
+  category: Category;
+  description: string;
+  icon?: string;
+  inputs: string[];
+  /** Output ports; a function when they depend on params (switch has one per rule). */
+  outputs: string[] | ((params: Infer<ObjectField<S>>) => string[]);
+  params: ObjectField<S>;
+  /** Starts runs; receives the run's initial items as its input. */
+  isTrigger?: boolean;
+  /** Lives on the canvas only (sticky note); never executed. */
+  isEditorOnly?: boolean;
+  /** Control nodes the executor drives itself. */
+  control?: 'loop';
+  /** Run as soon as one input has data instead of waiting for all (merge "first"). */
+  settle?: (params: Infer<ObjectField<S>>) => 'all' | 'first';
+  /** Upgrades params of an older version; present on every version after the first. */
+  upgrade?: { from: number; params: (old: Record<string, unknown>) => Record<string, unknown> };
+  /** Applies the inverse of a journaled write (rollback). */
+  revert?(entry: JournalEntry): Promise<void>;
+  execute(ctx: NodeContext<Exclude<Infer<ObjectField<S>>, undefined>>): Promise<Outputs> | Outputs;
+}
+
+/** A node type as the engine holds it: its definition plus the plain description of its fields. */
+export interface NodeType extends NodeDefinition {
+  readonly paramSpec: FieldSpec;
+  outputsFor(params: Record<string, unknown>): string[];
+  validate(params: unknown): { value: Record<string, unknown>; problems: Problem[] };
+}
+
+export type { Field };

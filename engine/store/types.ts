@@ -1,0 +1,108 @@
+import type { EngineEvent } from '../exec/events';
+import type { ErrorInfo, JournalEntry } from '../sdk';
+
+/** What one port of one node run keeps: the first items' JSON until the byte cap, and how many there were. */
+export interface PortSample {
+  total: number;
+  kept: number;
+  items: unknown[];
+}
+
+export interface RunSummary {
+  id: string;
+  flowId: string;
+  flowName: string;
+  trigger: string;
+  mode: string;
+  status: 'running' | 'success' | 'failed' | 'cancelled' | 'crashed';
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  itemsOut?: number;
+  error?: ErrorInfo;
+}
+
+/** One execution of one node; a node inside a loop has one record per iteration. */
+export interface NodeRunRecord {
+  nodeId: string;
+  nodeName: string;
+  nodeType: string;
+  iteration: number;
+  status: string;
+  attempts: number;
+  startedAt?: string;
+  finishedAt: string;
+  durationMs: number;
+  itemsIn: Record<string, number>;
+  itemsOut: Record<string, number>;
+  error?: ErrorInfo;
+  sampleIn: Record<string, PortSample>;
+  sampleOut: Record<string, PortSample>;
+}
+
+export interface RunDetail extends RunSummary {
+  nodes: NodeRunRecord[];
+}
+
+export interface RunFilter {
+  flowId?: string;
+  status?: string;
+  /** Default 50, at most 1000. */
+  limit?: number;
+  offset?: number;
+}
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  target: string;
+  detail?: unknown;
+}
+
+export interface AuditRecord extends AuditInput {
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+export type AuditVerdict = { ok: true } | { ok: false; brokenAt: number };
+
+export interface StateStore {
+  /** The node's committed state, `{}` when it has none. */
+  load(flowId: string, nodeId: string): Record<string, unknown>;
+  /** Replaces the state of each node named in `changes` (an empty record clears it), all in one transaction. */
+  commit(flowId: string, changes: Record<string, Record<string, unknown>>): void;
+}
+
+export interface JournalStore {
+  append(entry: JournalEntry): void;
+  /** A run's writes in `seq` order (then insertion order). */
+  list(runId: string): JournalEntry[];
+}
+
+export interface AuditStore {
+  append(entry: AuditInput): AuditRecord;
+  /** Newest first; default 100. */
+  list(limit?: number): AuditRecord[];
+  /** Walks the chain from the first row; reports the first seq whose link or hash does not hold. */
+  verify(): AuditVerdict;
+}
+
+export interface RunStore {
+  /** A listener for engine events (safe to pass unbound): writes runs and node runs as they happen. */
+  record(event: EngineEvent): void;
+  listRuns(filter?: RunFilter): RunSummary[];
+  getRun(runId: string): RunDetail | undefined;
+  /** Marks runs left 'running' by a process that is gone as 'crashed'; returns how many. */
+  recoverCrashed(): number;
+  state: StateStore;
+  journal: JournalStore;
+  audit: AuditStore;
+  close(): void;
+}
+
+export interface RunStoreOptions {
+  /** Byte cap of the JSON kept per port per node run; default 32 KB. */
+  sampleBytes?: number;
+}
