@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { nodesPlugin } from './build/vite-nodes-plugin';
+import { nodesPlugin } from './build/vite-nodes-plugin.ts';
 
 export default defineConfig({
   plugins: [nodesPlugin()],

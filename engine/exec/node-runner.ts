@@ -31,8 +31,8 @@ async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, parent:
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const err = new JunctionError('node.timeout', `"${nodeName}" took longer than ${timeoutMs.toLocaleString('en-US')} ms and was stopped`, { node: nodeName, retryable: true });
+        reject(err); // first, so the race reports the timeout rather than the node's reaction to the abort
         ctl.abort(err);
-        reject(err);
       }, timeoutMs);
     });
     return await Promise.race([work(ctl.signal), timeout]);

@@ -80,7 +80,8 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
   for (const node of flow.nodes) {
     const type = opts.types.get(node.type, node.version);
     if (!type) throw new JunctionError('flow.unknown-type', `unknown node type "${node.type}" v${node.version}`, { node: node.name });
-    if (!type.isEditorOnly) nodes.set(node.id, { node, type });
+    // Defaults filled here too, so a caller that skipped validation still runs what the file means.
+    if (!type.isEditorOnly) nodes.set(node.id, { node: { ...node, params: type.validate(node.params).value }, type });
   }
   const graph = analyzeGraph(flow, (id) => nodes.get(id)?.type.control === 'loop');
   const trigger = opts.trigger ?? flow.nodes.find((n) => nodes.get(n.id)?.type.isTrigger && !n.settings?.disabled)?.id;
@@ -145,7 +146,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     }
     const outcome = await runNode(rc, node, type, inputs, 0);
     rc.outputs.set(id, outcome.outputs);
-    if (outcome.isFatal && outcome.error) s.fail(outcome.error);
+    if (outcome.isFatal && outcome.error && outcome.status !== 'cancelled') s.fail(outcome.error);
   }
 
   emit({ type: 'run.started', runId, flowId: flow.id, flowName: flow.name, trigger: trigger ? nodes.get(trigger)!.node.name : 'manual', mode: rc.mode, at: new Date(startedAt).toISOString() });

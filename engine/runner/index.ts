@@ -43,3 +43,4 @@ export function allowedEnv(env: NodeJS.ProcessEnv = process.env): Record<string,
   const names = (env.JUNCTION_ENV_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]!]));
 }
+export { rollbackRun, type RollbackResult } from './rollback';

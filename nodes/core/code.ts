@@ -1,0 +1,38 @@
+import { defineNode, isJunctionError, p, type Item } from '../../engine/sdk';
+
+export default defineNode({
+  type: 'core.code', version: 1,
+  title: 'Code', category: 'code', icon: 'code',
+  description: 'Runs your JavaScript once over all items, in an isolated sandbox: return the items to pass on.',
+  inputs: ['main'], outputs: ['main'],
+  params: p.object({
+    code: p.code().default('return items.map((item) => ({ json: { ...item.json } }));').describe(
+      'JavaScript run once for all items. `items` (and `$input.all()`) holds them as { json }; return a list of { json } items. '
+      + 'console.log lines appear in the run log. No network, files or Node modules.',
+    ),
+    timeoutMs: p.number().int().min(100).max(300_000).default(5_000).literal().describe('Stop the code after this many milliseconds.'),
+    memoryMb: p.number().int().min(8).max(1_024).default(64).literal().describe('The most memory the code may use, in MB.'),
+  }),
+  async execute(ctx) {
+    const { code, timeoutMs, memoryMb } = ctx.params;
+    const input = ctx.items;
+    let result: { items: Item[]; logs: string[] };
+    try {
+      result = await ctx.code.run(code, input, { timeoutMs, memoryMb, signal: ctx.signal });
+    } catch (e) {
+      // The sandbox reports readable errors (code.error, code.timeout, …); anything else is wrapped.
+      if (isJunctionError(e) || (e as Error)?.name === 'AbortError') throw e;
+      return ctx.fail(`The code failed: ${(e as Error)?.message ?? String(e)}`, { code: 'code.error' });
+    }
+    for (const line of result.logs) ctx.log.info(line);
+    const items = result.items;
+    // Lineage without asking the author: one input item fathers every output; equal counts pair by position.
+    if (input.length === 1 || input.length === items.length) {
+      for (let i = 0; i < items.length; i++) {
+        const from = input.length === 1 ? input[0] : input[i];
+        if (!items[i].paired && items[i] !== from) items[i].paired = [from];
+      }
+    }
+    return { main: items };
+  },
+});

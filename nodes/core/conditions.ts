@@ -1,0 +1,170 @@
+/**
+ * Conditions shared by Filter, If and Switch: the params fields and their evaluation.
+ * Not a node: no default export.
+ *
+ * Operators, combine and ignoreCase are literal, so a comparator per condition is built
+ * once per node run; only value1/value2 are resolved per item (they usually hold
+ * `{{ $json.x }}`).
+ */
+import { p, type NodeContext } from '../../engine/sdk';
+import { compareLoose, isEmpty, looseEquals, toBoolean } from './values';
+
+export const OPERATORS = [
+  'equals', 'notEquals', 'gt', 'gte', 'lt', 'lte', 'contains', 'notContains', 'startsWith', 'endsWith',
+  'matches', 'isEmpty', 'isNotEmpty', 'isTrue', 'isFalse', 'exists', 'notExists',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+const UNARY: readonly Operator[] = ['isEmpty', 'isNotEmpty', 'isTrue', 'isFalse', 'exists', 'notExists'];
+const BINARY = OPERATORS.filter((o) => !UNARY.includes(o));
+
+export const conditionField = p.object({
+  value1: p.value().describe('The value to test, usually an expression such as {{ $json.amount }}.'),
+  operator: p.select(OPERATORS).default('equals').literal().describe(
+    'How to compare. Numbers and numeric text compare as numbers ("42" equals 42), ISO dates as dates, '
+    + 'other text as text; contains works on text, lists (an equal element) and objects (a key); '
+    + 'matches takes a regular expression such as ^INV-\\d+$ or /^inv-/i; exists means the field is present.',
+  ),
+  value2: p.value().showWhen({ operator: BINARY }).describe('What to compare with: a fixed value or an expression.'),
+});
+
+/** The fields of one group of conditions: the `rules` case of Filter and If, and one rule of Switch. */
+export const rulesShape = {
+  conditions: p.list(conditionField).literal().default([]).describe('The conditions to test. With none, every item matches.'),
+  combine: p.select(['and', 'or']).default('and').literal().describe('"and": every condition must hold; "or": at least one.'),
+  ignoreCase: p.boolean().default(false).literal().describe('Compare text without regard to upper and lower case.'),
+};
+
+/** Filter's and If's `when` param: a list of conditions, or one boolean expression. */
+export const whenField = () =>
+  p.variant('mode', {
+    rules: rulesShape,
+    expression: {
+      condition: p.value().required().describe('An expression that gives true or false, e.g. {{ $json.amount > 500 && $json.country === "DE" }}.'),
+    },
+  }).default({ mode: 'rules', conditions: [], combine: 'and', ignoreCase: false })
+    .describe('Build the test from conditions, or write it as one expression.');
+
+export interface Condition { value1: unknown; operator: Operator; value2?: unknown }
+export interface Rules { conditions: Condition[]; combine: 'and' | 'or'; ignoreCase: boolean }
+export type When = ({ mode: 'rules' } & Rules) | { mode: 'expression'; condition: unknown };
+type Fail = NodeContext<unknown>['fail'];
+type Compare = (a: unknown, b: unknown) => boolean;
+
+const preview = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 80);
+const asText = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+
+function contains(a: unknown, b: unknown, ignoreCase: boolean): boolean {
+  if (Array.isArray(a)) {
+    for (let i = 0; i < a.length; i++) if (looseEquals(a[i], b, ignoreCase)) return true;
+    return false;
+  }
+  const x = asText(a);
+  if (x !== undefined) {
+    const y = asText(b);
+    return y !== undefined && (ignoreCase ? x.toLowerCase().includes(y.toLowerCase()) : x.includes(y));
+  }
+  if (a !== null && typeof a === 'object' && typeof b === 'string') return Object.prototype.hasOwnProperty.call(a, b);
+  return false;
+}
+
+function affix(kind: 'start' | 'end', ignoreCase: boolean): Compare {
+  return (a, b) => {
+    let x = asText(a);
+    let y = asText(b);
+    if (x === undefined || y === undefined) return false;
+    if (ignoreCase) { x = x.toLowerCase(); y = y.toLowerCase(); }
+    return kind === 'start' ? x.startsWith(y) : x.endsWith(y);
+  };
+}
+
+function toRegExp(source: unknown, ignoreCase: boolean, path: string, fail: Fail): RegExp {
+  const text = asText(source);
+  if (text === undefined) return fail(`needs a regular expression as text, not ${preview(source)}`, { code: 'param.invalid', path });
+  // "/body/flags" is accepted as people paste it; g and y are dropped because they make test() stateful.
+  const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
+  const body = literal ? literal[1] : text;
+  let flags = literal ? literal[2].replace(/[gy]/g, '') : '';
+  if (ignoreCase && !flags.includes('i')) flags += 'i';
+  try { return new RegExp(body, flags); } catch (e) {
+    return fail(`"${text}" is not a valid regular expression: ${(e as Error).message}`, { code: 'param.invalid', path });
+  }
+}
+
+/** One comparator per condition, built once per node run. */
+export function compileOperator(op: Operator, ignoreCase: boolean, path: string, fail: Fail): Compare {
+  const ic = ignoreCase;
+  const order = (test: (c: number) => boolean): Compare => (a, b) => {
+    const c = compareLoose(a, b, ic);
+    return c !== undefined && test(c);
+  };
+  switch (op) {
+    case 'equals': return (a, b) => looseEquals(a, b, ic);
+    case 'notEquals': return (a, b) => !looseEquals(a, b, ic);
+    case 'gt': return order((c) => c > 0);
+    case 'gte': return order((c) => c >= 0);
+    case 'lt': return order((c) => c < 0);
+    case 'lte': return order((c) => c <= 0);
+    case 'contains': return (a, b) => contains(a, b, ic);
+    case 'notContains': return (a, b) => !contains(a, b, ic);
+    case 'startsWith': return affix('start', ic);
+    case 'endsWith': return affix('end', ic);
+    case 'matches': {
+      // value2 is usually static: the regular expression is rebuilt only when it changes.
+      let source: unknown;
+      let re: RegExp | undefined;
+      return (a, b) => {
+        if (re === undefined || b !== source) { re = toRegExp(b, ic, path, fail); source = b; }
+        const x = asText(a);
+        return x !== undefined && re.test(x);
+      };
+    }
+    case 'isEmpty': return (a) => isEmpty(a);
+    case 'isNotEmpty': return (a) => !isEmpty(a);
+    case 'isTrue': return (a) => toBoolean(a) === true;
+    case 'isFalse': return (a) => toBoolean(a) === false;
+    case 'exists': return (a) => a !== undefined;
+    case 'notExists': return (a) => a === undefined;
+    default: return fail(`unknown operator ${preview(op)}`, { code: 'param.invalid', path });
+  }
+}
+
+/** Compiles a group of conditions; the result tests one item's resolved group. */
+export function compileRules(rules: Rules, path: string, fail: Fail): (resolved: Rules) => boolean {
+  const conditions = rules.conditions ?? [];
+  const tests = conditions.map((c, i) => compileOperator(c.operator, rules.ignoreCase === true, `${path}.conditions[${i}].value2`, fail));
+  const n = tests.length;
+  if (rules.combine === 'or') {
+    return (r) => {
+      const cs = r.conditions;
+      for (let i = 0; i < n; i++) if (tests[i](cs[i].value1, cs[i].value2)) return true;
+      return n === 0;
+    };
+  }
+  return (r) => {
+    const cs = r.conditions;
+    for (let i = 0; i < n; i++) if (!tests[i](cs[i].value1, cs[i].value2)) return false;
+    return true;
+  };
+}
+
+/** What a boolean expression gave, read strictly enough that "false" is not true. */
+export function holds(v: unknown, index: number, path: string, fail: Fail): boolean {
+  if (v === true || v === false) return v;
+  if (v === undefined || v === null || v === '') return false;
+  if (typeof v === 'number') return v !== 0 && !Number.isNaN(v);
+  const b = toBoolean(v);
+  if (b !== undefined) return b;
+  return fail(`item ${index}: the condition gave ${preview(v)}; it must give true or false`, { code: 'param.invalid', path });
+}
+
+/** Compiles Filter's and If's `when`; the result tests one item's resolved `when`. */
+export function compileWhen(when: When, path: string, fail: Fail): (resolved: When, index: number) => boolean {
+  if (when.mode === 'expression') {
+    const at = `${path}.condition`;
+    return (r, index) => holds((r as { condition: unknown }).condition, index, at, fail);
+  }
+  const test = compileRules(when, path, fail);
+  return (r) => test(r as Rules);
+}

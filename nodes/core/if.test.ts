@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { runNode } from '../../engine/sdk/testing';
+import ifNode from './if';
+
+describe('core.if', () => {
+  it('sends items to "true" or "false"', async () => {
+    const out = await runNode(ifNode, {
+      params: { when: { mode: 'rules', conditions: [{ value1: '{{ $json.paidAt }}', operator: 'lt', value2: '2026-01-01' }] } },
+      items: [{ n: 1, paidAt: '2025-12-31T23:00:00Z' }, { n: 2, paidAt: '2026-02-01' }, { n: 3 }],
+    });
+    expect(out.true.map((i) => i.json.n)).toEqual([1]);
+    expect(out.false.map((i) => i.json.n)).toEqual([2, 3]);
+  });
+
+  it('evaluates a boolean expression per item', async () => {
+    const out = await runNode(ifNode, {
+      params: { when: { mode: 'expression', condition: '{{ $json.tags.includes("vip") }}' } },
+      items: [{ tags: ['vip'] }, { tags: [] }],
+    });
+    expect(out.true).toHaveLength(1);
+    expect(out.false).toHaveLength(1);
+  });
+
+  it('fails with the path of a bad regular expression', async () => {
+    await expect(runNode(ifNode, {
+      params: { when: { mode: 'rules', conditions: [{ value1: 'x', operator: 'matches', value2: '[' }] } },
+      items: [{}],
+    })).rejects.toMatchObject({ code: 'param.invalid', path: 'params.when.conditions[0].value2' });
+  });
+});
