@@ -30,6 +30,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  mainFields: ['module', 'main'],
   sourcemap: 'linked',
   // Native and WebAssembly packages load files relative to themselves: leave them in node_modules.
   external: ['better-sqlite3', 'quickjs-emscripten-core', '@jitl/*', 'ws', 'playwright-core', 'electron'],

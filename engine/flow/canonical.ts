@@ -32,7 +32,7 @@ export function canonicalFlow(flow: FlowFile): Record<string, unknown> {
   const f = flow as unknown as Record<string, unknown>;
   return ordered(f, ORDER.flow, (k, v) => {
     if (k === 'nodes') return (v as Record<string, unknown>[]).map((n) => ordered(n, ORDER.node, (nk, nv) => (nk === 'position' ? ordered(nv as Record<string, unknown>, ORDER.position) : sorted(nv))));
-    if (k === 'edges') return (v as Record<string, unknown>[]).map((e) => ordered(e, ORDER.edge, (_, p) => ordered(p as Record<string, unknown>, ORDER.port)));
+    if (k === 'edges') return (v as Record<string, unknown>[]).map((e) => ordered(e, ORDER.edge, (ek, ev) => (ek === 'id' ? ev : ordered(ev as Record<string, unknown>, ORDER.port))));
     if (k === 'notes') return (v as Record<string, unknown>[]).map((n) => ordered(n, ORDER.note));
     if (k === 'pinned') return Object.fromEntries(Object.keys(v as object).sort().map((id) => [id, (v as Record<string, unknown>)[id]]));
     return sorted(v);
