@@ -4,7 +4,6 @@ import { catalogMarkdown, describeNode } from '../catalog';
 import { builtinRegistry } from '../registry';
 import { isJunctionError } from '../sdk/errors';
 import { loadFlow } from './load-flow';
-import { runCommand } from './run-command';
 import { formatTable } from './table';
 
 const USAGE = `Usage: junction <command> [options]
@@ -34,6 +33,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
           'no-history': { type: 'boolean', default: false }, 'data-dir': { type: 'string' },
         } });
         if (positionals.length !== 1) return usage(err, 'run needs exactly one flow file');
+        const { runCommand } = await import('./run-command');
         return await runCommand({ file: positionals[0], input: values.input, vars: values.vars, json: !!values.json, history: !values['no-history'], dataDir: values['data-dir'] }, out, err);
       }
       case 'validate': {

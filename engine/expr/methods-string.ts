@@ -1,0 +1,167 @@
+import { DateTime } from 'luxon';
+import { intArg, numArg, optStr, optionsArg, strArg } from './args';
+import { chargeElements, chargeText, MAX_ELEMENTS, MAX_STRING, runtimeError, tooLong, tooMany } from './limits';
+import type { Method } from './types';
+
+// String methods. Natives are called only with primitive arguments; RegExp patterns cannot
+// exist (no regex literals, no RegExp), so split/replace/includes take text only and never
+// reach a Symbol.split/replace hook.
+
+/** Literal replacement: `$&`-style patterns are not expanded, so output size is predictable. */
+function replaceText(s: string, find: string, by: string, all: boolean): string {
+  if (!all) {
+    const i = s.indexOf(find);
+    if (i < 0) return s;
+    chargeText(s.length + by.length - find.length);
+    return s.slice(0, i) + by + s.slice(i + find.length);
+  }
+  let count = 0;
+  if (find === '') count = s.length + 1;
+  else for (let i = s.indexOf(find); i >= 0; i = s.indexOf(find, i + find.length)) count++;
+  if (count === 0) return s;
+  chargeText(s.length + count * (by.length - find.length));
+  if (find !== '') return s.split(find).join(by);
+  return by + Array.from(s).join(by) + by;
+}
+
+function pad(s: string, args: readonly unknown[], pos: number, end: boolean): string {
+  const n = intArg(args, 0, pos);
+  const fill = args[1] === undefined ? ' ' : strArg(args, 1, pos);
+  if (n > MAX_STRING) tooLong(n);
+  chargeText(Math.max(n, s.length));
+  return end ? s.padEnd(n, fill) : s.padStart(n, fill);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/; // linear: no overlapping classes around the dots
+const isEmail = (s: string): boolean => s.length <= 320 && EMAIL.test(s);
+
+function parseUrl(s: string): URL | undefined {
+  if (s.length > 4096) return undefined;
+  try {
+    return new URL(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The domain of an e-mail address or URL (`bob@acme.io` → `acme.io`, `https://www.a.com/x` → `www.a.com`). */
+function extractDomain(s: string): string | undefined {
+  const t = s.trim();
+  if (isEmail(t)) return t.slice(t.lastIndexOf('@') + 1).toLowerCase();
+  const url = parseUrl(t) ?? (/^[\w-]+(\.[\w-]+)+([/:?#]|$)/.test(t) ? parseUrl('http://' + t) : undefined);
+  return url?.hostname || undefined;
+}
+
+const EMAIL_CHAR = /[^\s@<>(),;:"'\[\]]/;
+
+/** The first e-mail address in a text, found around each '@' so the scan stays linear. */
+function extractEmail(s: string): string | undefined {
+  for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+    let a = at;
+    let b = at + 1;
+    while (a > 0 && EMAIL_CHAR.test(s[a - 1])) a--;
+    while (b < s.length && EMAIL_CHAR.test(s[b])) b++;
+    while (b > a && s[b - 1] === '.') b--;
+    if (b - a <= 320 && isEmail(s.slice(a, b))) return s.slice(a, b);
+  }
+  return undefined;
+}
+
+const words = (s: string): string[] => s.replace(/([a-z\d])([A-Z])/g, '$1 $2').split(/[\s_\-]+/).filter(Boolean);
+
+function toNumber(s: string, pos: number): number {
+  const t = s.trim().replace(/[,_](?=\d{3}\b)/g, '');
+  const n = t === '' ? NaN : Number(t);
+  return Number.isNaN(n) ? runtimeError(`'${s.slice(0, 40)}' is not a number`, pos) : n;
+}
+
+function base64Decode(s: string, pos: number): string {
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s.replace(/\s+/g, ''))) runtimeError('Text is not base64', pos);
+  return Buffer.from(s, 'base64').toString('utf8');
+}
+
+const stringMethods: Record<string, Method> = {
+  toUpperCase: (s) => s.toUpperCase(),
+  toLowerCase: (s) => s.toLowerCase(),
+  toLocaleUpperCase: (s, a, p) => s.toLocaleUpperCase(optStr(a, 0, p)),
+  toLocaleLowerCase: (s, a, p) => s.toLocaleLowerCase(optStr(a, 0, p)),
+  trim: (s) => s.trim(),
+  trimStart: (s) => s.trimStart(),
+  trimEnd: (s) => s.trimEnd(),
+  split: (s, a, p) => {
+    const limit = Math.min(a[1] === undefined ? MAX_ELEMENTS + 1 : intArg(a, 1, p), MAX_ELEMENTS + 1);
+    const parts = a[0] === undefined ? [s] : s.split(strArg(a, 0, p), Math.max(limit, 0));
+    if (parts.length > MAX_ELEMENTS) tooMany(parts.length);
+    chargeElements(parts.length);
+    return parts;
+  },
+  slice: (s, a, p) => s.slice(intArg(a, 0, p), a[1] === undefined ? undefined : intArg(a, 1, p)),
+  substring: (s, a, p) => s.substring(intArg(a, 0, p), a[1] === undefined ? undefined : intArg(a, 1, p)),
+  substr: (s, a, p) => s.substr(intArg(a, 0, p), a[1] === undefined ? undefined : intArg(a, 1, p)),
+  charAt: (s, a, p) => s.charAt(intArg(a, 0, p)),
+  charCodeAt: (s, a, p) => s.charCodeAt(intArg(a, 0, p)),
+  codePointAt: (s, a, p) => s.codePointAt(intArg(a, 0, p)),
+  at: (s, a, p) => s.at(intArg(a, 0, p)),
+  replace: (s, a, p) => replaceText(s, strArg(a, 0, p), strArg(a, 1, p), false),
+  replaceAll: (s, a, p) => replaceText(s, strArg(a, 0, p), strArg(a, 1, p), true),
+  includes: (s, a, p) => s.includes(strArg(a, 0, p), intArg(a, 1, p)),
+  startsWith: (s, a, p) => s.startsWith(strArg(a, 0, p), intArg(a, 1, p)),
+  endsWith: (s, a, p) => s.endsWith(strArg(a, 0, p), a[1] === undefined ? s.length : intArg(a, 1, p)),
+  indexOf: (s, a, p) => s.indexOf(strArg(a, 0, p), intArg(a, 1, p)),
+  lastIndexOf: (s, a, p) => s.lastIndexOf(strArg(a, 0, p), numArg(a, 1, p, Infinity)),
+  padStart: (s, a, p) => pad(s, a, p, false),
+  padEnd: (s, a, p) => pad(s, a, p, true),
+  repeat: (s, a, p) => {
+    const n = intArg(a, 0, p);
+    if (n < 0 || n === Infinity) runtimeError(`Invalid count for .repeat(): ${n}`, p);
+    chargeText(s.length * n);
+    return s.repeat(n);
+  },
+  concat: (s, a, p) => {
+    let out = s;
+    for (let i = 0; i < a.length; i++) {
+      const t = strArg(a, i, p);
+      if (out.length + t.length > MAX_STRING) tooLong(out.length + t.length);
+      out += t;
+    }
+    chargeText(out.length);
+    return out;
+  },
+  localeCompare: (s, a, p) => s.localeCompare(strArg(a, 0, p), optStr(a, 1, p), optionsArg(a[2], p) as Intl.CollatorOptions),
+  normalize: (s, a, p) => s.normalize(optStr(a, 0, p)),
+  toString: (s: string) => s,
+  // n8n-style extensions
+  isEmpty: (s) => s.length === 0,
+  isNotEmpty: (s) => s.length > 0,
+  isBlank: (s) => s.trim().length === 0,
+  isEmail: (s) => isEmail(s.trim()),
+  isUrl: (s) => { const u = parseUrl(s.trim()); return u !== undefined && /^https?:$|^ftp:$/.test(u.protocol); },
+  isNumeric: (s) => s.trim() !== '' && !Number.isNaN(Number(s.trim())),
+  extractDomain: (s) => extractDomain(s),
+  extractEmail: (s) => extractEmail(s),
+  toTitleCase: (s) => s.toLowerCase().replace(/(^|[\s\-_/(])(\p{L})/gu, (_m: string, sep: string, c: string) => sep + c.toUpperCase()),
+  toSentenceCase: (s) => { const t = s.toLowerCase(); return t.charAt(0).toUpperCase() + t.slice(1); },
+  toSnakeCase: (s) => words(s).join('_').toLowerCase(),
+  toKebabCase: (s) => words(s).join('-').toLowerCase(),
+  toCamelCase: (s) => words(s).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase())).join(''),
+  toNumber: (s, _a, p) => toNumber(s, p),
+  toInt: (s, _a, p) => Math.trunc(toNumber(s, p)),
+  toBoolean: (s) => !['', '0', 'false', 'no', 'n', 'off'].includes(s.trim().toLowerCase()),
+  toDateTime: (s, a, p) => {
+    if (s.length > 1000) runtimeError('Text is too long to be a date', p);
+    const fmt = optStr(a, 0, p);
+    return fmt === undefined ? DateTime.fromISO(s) : DateTime.fromFormat(s, fmt.slice(0, 1000));
+  },
+  urlEncode: (s) => { const out = encodeURIComponent(s); chargeText(out.length); return out; },
+  urlDecode: (s) => decodeURIComponent(s),
+  base64Encode: (s) => { const out = Buffer.from(s, 'utf8').toString('base64'); chargeText(out.length); return out; },
+  base64Decode: (s, _a, p) => base64Decode(s, p),
+};
+
+export const STRING_METHODS: ReadonlyMap<string, Method> = new Map(Object.entries(stringMethods));
+
+/** Boolean methods are few: conversions only. */
+export const BOOLEAN_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
+  ['toString', (b) => String(b)],
+  ['toNumber', (b) => (b ? 1 : 0)],
+]);

@@ -1,0 +1,36 @@
+/** Limits of one Code node run; `timeoutMs` counts from when the warm sandbox starts the run. */
+export interface SandboxLimits {
+  timeoutMs: number;
+  memoryMb: number;
+  signal?: AbortSignal;
+}
+
+export interface SandboxLog {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+/** Runs untrusted JavaScript on one batch: one JSON string in, one out. */
+export interface CodeSandbox {
+  run(code: string, itemsJson: string, limits: SandboxLimits): Promise<{ resultJson: string; logs: SandboxLog[] }>;
+  close(): Promise<void>;
+}
+
+/** What the worker thread answers for one run (see quickjs-worker.mjs). */
+export interface WorkerReply {
+  id: number;
+  ok: boolean;
+  resultJson?: string;
+  logs?: SandboxLog[];
+  error?: { code: string; message: string; line?: number };
+  /** The run ended in a way that may leave the wasm heap inconsistent: discard the thread. */
+  fault?: boolean;
+}
+
+export interface WorkerRequest {
+  code: string;
+  itemsJson: string;
+  memoryMb: number;
+  /** Epoch milliseconds; the worker's interrupt handler stops the guest at this time. */
+  deadline: number;
+}

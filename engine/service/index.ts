@@ -1,0 +1,97 @@
+/**
+ * The engine service: every method of engine/api.ts over one workspace folder and one run
+ * store. Transports (WebSocket, Electron IPC) carry it; they add no logic of their own.
+ */
+import { join, resolve } from 'node:path';
+import { version } from '../../package.json';
+import type { ApiEvent, Handlers } from '../api';
+import { describeNode } from '../catalog';
+import { systemClock } from '../exec/clock';
+import { lazyCodeRunner } from '../exec/lazy-code-runner';
+import { parseFlowText, type FlowFile } from '../flow';
+import { builtinRegistry, type NodeRegistry } from '../registry';
+import { allowedEnv } from '../runner';
+import { openRunStore, STORE_FILE } from '../store';
+import type { Clock } from '../sdk/types';
+import { exprHandlers } from './expr';
+import { flowHandlers } from './flows';
+import { createRuns } from './runs';
+import { openWorkspace } from './workspace';
+
+export interface ServiceOptions {
+  /** The folder holding `flows/`. */
+  workspace: string;
+  /** Where the run history database lives. */
+  dataDir: string;
+  /** Node types; the ones under nodes/ when absent. */
+  types?: NodeRegistry;
+  clock?: Clock;
+  /** `$env` of expressions; the JUNCTION_ENV_ALLOW names of this process when absent. */
+  env?: Record<string, string>;
+}
+
+export interface Service {
+  handlers: Handlers;
+  /** Subscribes to engine and workspace events (item data never included); returns the unsubscribe. */
+  events(listener: (event: ApiEvent) => void): () => void;
+  /** Cancels running runs, waits for them, and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Coalesces bursts (a save writes a temp file and renames it; git checks out many files) into one event. */
+const CHANGE_DEBOUNCE_MS = 100;
+
+export function createService(opts: ServiceOptions): Service {
+  const workspace = resolve(opts.workspace);
+  const dataDir = resolve(opts.dataDir);
+  const types = opts.types ?? builtinRegistry();
+  const clock = opts.clock ?? systemClock;
+  const env = opts.env ?? allowedEnv();
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const emit = (event: ApiEvent) => {
+    for (const l of listeners) {
+      try { l(event); } catch (e) { process.stderr.write(`junction: an event listener failed: ${(e as Error)?.stack ?? String(e)}\n`); }
+    }
+  };
+
+  let changeTimer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    clearTimeout(changeTimer);
+    changeTimer = setTimeout(() => emit({ type: 'flows.changed' }), CHANGE_DEBOUNCE_MS);
+  };
+
+  const store = openRunStore(join(dataDir, STORE_FILE));
+  const ws = openWorkspace(workspace, changed);
+  const code = lazyCodeRunner();
+  /** Error flows are looked up among the workspace's valid flows. */
+  const findFlow = (id: string): FlowFile | undefined => {
+    const entry = ws.find(id);
+    return entry ? parseFlowText(ws.readText(entry.file), types).flow : undefined;
+  };
+  const runs = createRuns({ types, store, clock: opts.clock, runtime: { code, env, vars: {}, findFlow }, emit });
+
+  const handlers: Handlers = {
+    'workspace.info': async () => ({ workspace, dataDir, version }),
+    'nodes.catalog': async () => types.all().map(describeNode),
+    ...flowHandlers({ ws, types, clock, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] }),
+    ...runs.handlers,
+    ...exprHandlers({ types, runs, store, clock, env }),
+  };
+
+  let closing: Promise<void> | undefined;
+  return {
+    handlers,
+    events(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
+    close: () => (closing ??= (async () => {
+      clearTimeout(changeTimer);
+      ws.close();
+      await runs.close();
+      await code.close();
+      store.close();
+      listeners.clear();
+    })()),
+  };
+}
