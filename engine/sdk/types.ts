@@ -110,6 +110,9 @@ export interface NodeContext<P> {
 
 export type Category = 'trigger' | 'transform' | 'flow' | 'data' | 'code' | 'connector' | 'utility' | 'annotation';
 
+/** The params a node reads: the schema's type with defaults filled. */
+export type ParamsOf<S extends Shape> = Exclude<Infer<ObjectField<S>>, undefined>;
+
 export interface NodeDefinition<S extends Shape = Shape> {
   type: string;
   version: number;
@@ -119,7 +122,7 @@ export interface NodeDefinition<S extends Shape = Shape> {
   icon?: string;
   inputs: string[];
   /** Output ports; a function when they depend on params (switch has one per rule). */
-  outputs: string[] | ((params: Infer<ObjectField<S>>) => string[]);
+  outputs: string[] | ((params: ParamsOf<S>) => string[]);
   params: ObjectField<S>;
   /** Starts runs; receives the run's initial items as its input. */
   isTrigger?: boolean;
@@ -128,12 +131,12 @@ export interface NodeDefinition<S extends Shape = Shape> {
   /** Control nodes the executor drives itself. */
   control?: 'loop';
   /** Run as soon as one input has data instead of waiting for all (merge "first"). */
-  settle?: (params: Infer<ObjectField<S>>) => 'all' | 'first';
+  settle?: (params: ParamsOf<S>) => 'all' | 'first';
   /** Upgrades params of an older version; present on every version after the first. */
   upgrade?: { from: number; params: (old: Record<string, unknown>) => Record<string, unknown> };
   /** Applies the inverse of a journaled write (rollback). */
   revert?(entry: JournalEntry): Promise<void>;
-  execute(ctx: NodeContext<Exclude<Infer<ObjectField<S>>, undefined>>): Promise<Outputs> | Outputs;
+  execute(ctx: NodeContext<ParamsOf<S>>): Promise<Outputs> | Outputs;
 }
 
 /** A node type as the engine holds it: its definition plus the plain description of its fields. */
