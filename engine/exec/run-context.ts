@@ -35,7 +35,7 @@ export function createRunContext(init: RunContextInit) {
     outputs,
     state,
     code: init.code,
-    flowInfo: { id: flow.id, name: flow.name },
+    flowInfo: { id: flow.id, name: flow.name, timezone: flow.settings.timezone },
     emit: init.emit,
     iso,
     cancelReason: (): unknown => controller.signal.reason,

@@ -5,7 +5,9 @@ const hostFunctions = new WeakSet<Function>();
 
 /**
  * Marks an object the executor built as trusted: expressions read its own members, including
- * getters, and may call its own function members (`$input.all()`).
+ * getters, and may call its own function members (`$input.all()`), with the object as `this`.
+ * Build it as an object literal: methods on a class prototype are not own members. Values it
+ * hands out (`$input.item`) are treated as data unless they are host objects too.
  */
 export function hostObject<T extends object>(members: T): T {
   hostObjects.add(members);

@@ -85,7 +85,7 @@ function callHostMember(recv: object, name: string, args: readonly unknown[], po
   const fn = Object.prototype.hasOwnProperty.call(recv, name) ? Reflect.get(recv, name) : undefined;
   if (typeof fn !== 'function') {
     if (optional && (fn === undefined || fn === null)) return SHORT;
-    return runtimeError(`'${name}' is not a function`, pos);
+    return runtimeError(fn === undefined ? `.${name}() isn't available here` : `'${name}' is not a function`, pos);
   }
   return callTrusted(fn, recv, args, pos, name);
 }

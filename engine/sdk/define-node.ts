@@ -17,7 +17,13 @@ export function defineNode<S extends Shape>(def: NodeDefinition<S>): NodeType {
     outputsFor,
     validate(params: unknown) {
       const { value, problems } = checkParams(def.params.spec, params ?? {}, 'params');
-      return { value: (value ?? {}) as Record<string, unknown>, problems };
+      const filled = (value ?? {}) as Record<string, unknown>;
+      // Every problem in one pass: the check runs on flawed params too, and one that trips
+      // over a malformed value adds nothing rather than hiding what the schema found.
+      if (generic.check) {
+        try { problems.push(...generic.check(filled)); } catch { /* the schema's problems already say what is wrong */ }
+      }
+      return { value: filled, problems };
     },
   });
 }

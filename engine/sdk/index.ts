@@ -9,3 +9,4 @@ export type {
   BinaryRef, Category, Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
   NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,
 } from './types';
+export { compilePattern, patternProblem, MAX_PATTERN_INPUT } from './patterns';

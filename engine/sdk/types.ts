@@ -82,7 +82,7 @@ export interface NodeInfo {
 
 export interface NodeContext<P> {
   readonly node: NodeInfo;
-  readonly flow: { id: string; name: string };
+  readonly flow: { id: string; name: string; timezone?: string };
   readonly run: { id: string; mode: 'manual' | 'cli' | 'trigger' | 'test' };
   /** Params resolved against the first item of the main input (or statically when there is none). */
   readonly params: P;
@@ -132,6 +132,8 @@ export interface NodeDefinition<S extends Shape = Shape> {
   control?: 'loop';
   /** Run as soon as one input has data instead of waiting for all (merge "first"). */
   settle?: (params: ParamsOf<S>) => 'all' | 'first';
+  /** Checks the schema cannot express (across fields, patterns, zones); paths like `params.fields[0].name`. */
+  check?(params: ParamsOf<S>): Problem[];
   /** Upgrades params of an older version; present on every version after the first. */
   upgrade?: { from: number; params: (old: Record<string, unknown>) => Record<string, unknown> };
   /** Applies the inverse of a journaled write (rollback). */

@@ -6,7 +6,7 @@
  * once per node run; only value1/value2 are resolved per item (they usually hold
  * `{{ $json.x }}`).
  */
-import { p, type NodeContext } from '../../engine/sdk';
+import { compilePattern, p, patternProblem, type NodeContext } from '../../engine/sdk';
 import { compareLoose, isEmpty, looseEquals, toBoolean } from './values';
 
 export const OPERATORS = [
@@ -79,7 +79,7 @@ function affix(kind: 'start' | 'end', ignoreCase: boolean): Compare {
   };
 }
 
-function toRegExp(source: unknown, ignoreCase: boolean, path: string, fail: Fail): RegExp {
+function toRegExp(source: unknown, ignoreCase: boolean, path: string, fail: Fail): (text: string) => boolean {
   const text = asText(source);
   if (text === undefined) return fail(`needs a regular expression as text, not ${preview(source)}`, { code: 'param.invalid', path });
   // "/body/flags" is accepted as people paste it; g and y are dropped because they make test() stateful.
@@ -87,9 +87,9 @@ function toRegExp(source: unknown, ignoreCase: boolean, path: string, fail: Fail
   const body = literal ? literal[1] : text;
   let flags = literal ? literal[2].replace(/[gy]/g, '') : '';
   if (ignoreCase && !flags.includes('i')) flags += 'i';
-  try { return new RegExp(body, flags); } catch (e) {
-    return fail(`"${text}" is not a valid regular expression: ${(e as Error).message}`, { code: 'param.invalid', path });
-  }
+  const problem = patternProblem(body, flags);
+  if (problem) return fail(`"${text}" ${problem}`, { code: 'param.invalid', path });
+  return compilePattern(body, flags);
 }
 
 /** One comparator per condition, built once per node run. */
@@ -113,11 +113,11 @@ export function compileOperator(op: Operator, ignoreCase: boolean, path: string,
     case 'matches': {
       // value2 is usually static: the regular expression is rebuilt only when it changes.
       let source: unknown;
-      let re: RegExp | undefined;
+      let test: ((text: string) => boolean) | undefined;
       return (a, b) => {
-        if (re === undefined || b !== source) { re = toRegExp(b, ic, path, fail); source = b; }
+        if (test === undefined || b !== source) { test = toRegExp(b, ic, path, fail); source = b; }
         const x = asText(a);
-        return x !== undefined && re.test(x);
+        return x !== undefined && test(x);
       };
     }
     case 'isEmpty': return (a) => isEmpty(a);

@@ -63,3 +63,12 @@ describe('core.filter', () => {
     expect(problems[0].path).toBe('params.when.conditions[0].operator');
   });
 });
+
+describe('core.filter with untrusted patterns', () => {
+  it('refuses a catastrophic regular expression instead of hanging', async () => {
+    await expect(runNode(filter, {
+      params: { when: { mode: 'rules', combine: 'and', conditions: [{ value1: '{{ $json.s }}', operator: 'matches', value2: '(a+)+$' }] } },
+      items: [{ s: `${'a'.repeat(40)}!` }],
+    })).rejects.toThrow(/nests repetitions/);
+  });
+});

@@ -1,7 +1,7 @@
-import { defineNode, p, type Infer, type Item, type NodeType, type Problem } from '../../../engine/sdk';
+import { defineNode, p, patternProblem, type Infer, type Item, type NodeType, type Problem } from '../../../engine/sdk';
 import { copyFields, deletePath, pathProblem, setPath, splitPath } from './assign-path';
 import { compileSteps, runSteps, transformProblems, transformSchema, type Step } from './transforms';
-import { checkValue, compileCheck, patternProblem, Rejection, validationSchema, type Check } from './validation';
+import { checkValue, compileCheck, Rejection, validationSchema, type Check } from './validation';
 
 const field = p.object({
   name: p.fieldPath().required().literal().placeholder('customer.email')
@@ -66,6 +66,7 @@ const setNode = defineNode({
   description: 'Sets, maps, formats and checks fields. Items failing a check or a transform leave through "error" with the reason.',
   inputs: ['main'], outputs: ['main', 'error'],
   params,
+  check: (v) => configProblems(v, true),
   execute(ctx) {
     if (ctx.items.length === 0) return { main: [], error: [] };
     // Names, patterns and transform kinds are literal, so the first item's params describe every item.
@@ -114,12 +115,4 @@ const setNode = defineNode({
   },
 });
 
-/** The SDK has no hook for checks across fields yet, so validate() adds ours to the schema's. */
-export default Object.freeze({
-  ...setNode,
-  validate(raw: unknown) {
-    const result = setNode.validate(raw);
-    result.problems.push(...configProblems(result.value as Params, true));
-    return result;
-  },
-}) satisfies NodeType;
+export default setNode;
