@@ -47,13 +47,24 @@ function compile(spec: FieldSpec, value: unknown, path: string): Compiled {
     ? value.map((v, i) => [String(i), compile(spec.kind === 'list' ? spec.of! : { kind: 'value' }, v, `${path}[${i}]`)])
     : Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, compile(childSpec(spec, value as Record<string, unknown>, k), v, `${path}.${k}`)]);
   if (entries.every(([, c]) => c.isStatic)) return { isStatic: true, value };
+  // Hot path: runs once per item. Parallel arrays and an indexed loop, no destructuring.
+  const keys = entries.map(([k]) => k);
+  const statics = entries.map(([, c]) => (c.isStatic ? c.value : undefined));
+  const evals = entries.map(([, c]) => (c.isStatic ? null : c.eval));
+  const n = keys.length;
   return {
     isStatic: false,
-    eval(scope) {
-      const out: Record<string, unknown> | unknown[] = isList ? new Array(entries.length) : {};
-      for (const [k, c] of entries) (out as Record<string, unknown>)[k] = c.isStatic ? c.value : c.eval(scope);
-      return out;
-    },
+    eval: isList
+      ? (scope) => {
+          const out = new Array(n);
+          for (let i = 0; i < n; i++) { const f = evals[i]; out[i] = f === null ? statics[i] : f(scope); }
+          return out;
+        }
+      : (scope) => {
+          const out: Record<string, unknown> = {};
+          for (let i = 0; i < n; i++) { const f = evals[i]; out[keys[i]] = f === null ? statics[i] : f(scope); }
+          return out;
+        },
   };
 }
 
