@@ -7,6 +7,7 @@ import type { EngineEvent, RunStatus } from './exec/events';
 import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
+import type { NodeRunRecord, RunSummary } from './store/types';
 
 export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo };
 
@@ -20,32 +21,11 @@ export interface FlowSummary {
   lastRun?: { id: string; status: RunStatus; startedAt: string };
 }
 
-export interface RunSummaryDto {
-  id: string;
-  flowId: string;
-  flowName: string;
-  trigger: string;
-  mode: string;
-  status: RunStatus;
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
-  itemsOut?: number;
-  error?: ErrorInfo;
-}
+/** A run as history lists it (the store's own shape). */
+export type RunSummaryDto = RunSummary;
 
-export interface NodeRunDto {
-  nodeId: string;
-  nodeName: string;
-  nodeType: string;
-  iteration: number;
-  status: string;
-  attempts: number;
-  durationMs: number;
-  itemsIn: Record<string, number>;
-  itemsOut: Record<string, number>;
-  error?: ErrorInfo;
-}
+/** One node run, without the stored samples (those are paged through `runs.items`). */
+export type NodeRunDto = Omit<NodeRunRecord, 'sampleIn' | 'sampleOut' | 'startedAt' | 'finishedAt'>;
 
 export interface RunDetailDto extends RunSummaryDto {
   nodes: NodeRunDto[];
