@@ -17,9 +17,17 @@ export interface RunArgs {
   dataDir?: string;
 }
 
-interface NodeLine { id: string; name: string; type: string; status: string; itemsIn: number; itemsOut: number; ms: number; runs: number; error?: string }
+interface NodeLine { id: string; name: string; type: string; status: string; itemsIn: number; itemsOut: number; ports: Record<string, number>; ms: number; runs: number; error?: string }
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+
+/** "5" for one port; "5 · dropped 2" when items also left through other ports. */
+function outCell(ports: Record<string, number>): string | number {
+  const [first, ...rest] = Object.entries(ports);
+  if (!first) return 0;
+  const others = rest.filter(([, n]) => n > 0).map(([p, n]) => `${p} ${n}`);
+  return others.length ? `${first[1]} · ${others.join(' · ')}` : first[1];
+}
 
 /** `junction run FILE`: one headless run; the exit code says how it ended (0 success, 1 failed). */
 export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
@@ -39,8 +47,10 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
     if (e.type === 'node.log') logs.push(`${e.level}: ${e.message}`);
     if (e.type !== 'node.finished') return;
     progress.finished(e.nodeName, sum(e.itemsOut));
-    const line = lines.get(e.nodeId) ?? { id: e.nodeId, name: e.nodeName, type: e.nodeType, status: e.status, itemsIn: 0, itemsOut: 0, ms: 0, runs: 0 };
-    line.status = e.status; line.itemsIn += sum(e.itemsIn); line.itemsOut += sum(e.itemsOut); line.ms += e.durationMs; line.runs++;
+    const line = lines.get(e.nodeId) ?? { id: e.nodeId, name: e.nodeName, type: e.nodeType, status: e.status, itemsIn: 0, itemsOut: 0, ports: {}, ms: 0, runs: 0 };
+    line.status = e.status; line.itemsIn += sum(e.itemsIn); line.itemsOut += sum(e.itemsOut);
+    for (const [port, n] of Object.entries(e.itemsOut)) line.ports[port] = (line.ports[port] ?? 0) + n;
+    line.ms += e.durationMs; line.runs++;
     if (e.error) line.error = e.error.message;
     lines.set(e.nodeId, line);
   };
@@ -59,7 +69,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
       out.write(`${JSON.stringify({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, nodes: ordered, output, logs }, null, 2)}\n`);
     } else {
-      out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, l.itemsOut, l.ms.toFixed(1)]))}\n`);
+      out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, outCell(l.ports), l.ms.toFixed(1)]))}\n`);
       for (const l of logs) out.write(`  ${l}\n`);
       const verdict = result.status === 'success' ? 'succeeded' : result.status === 'cancelled' ? 'was cancelled' : 'failed';
       out.write(`\nRun ${result.runId} ${verdict} in ${result.durationMs.toFixed(0)} ms${store ? ' (recorded in run history)' : ''}.\n`);
