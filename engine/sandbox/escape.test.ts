@@ -78,18 +78,21 @@ describe('Code sandbox isolation', () => {
   });
 });
 
+// What these prove is "stopped near the deadline, not hung": the slack absorbs a busy CI machine.
+const SLACK_MS = 1_500;
+
 describe('Code sandbox limits', () => {
   it('stops an infinite loop at the deadline', async () => {
     const { error, ms } = await timed(run('while (true) {}', { timeoutMs: 500 }));
     expect(error).toMatchObject({ code: 'code.timeout', message: 'The Code node ran longer than 500 ms and was stopped' });
-    expect(ms).toBeLessThan(500 + 300);
+    expect(ms).toBeLessThan(500 + SLACK_MS);
   });
 
   it('stops a long native call that never checks the interrupt handler', async () => {
     // JSON.stringify of deeply nested arrays runs for seconds inside one native call.
     const { error, ms } = await timed(run('let a = []; for (let i = 0; i < 200000; i++) a = [a]; return [{ s: JSON.stringify(a) }]', { timeoutMs: 1_000 }));
     expect(error).toMatchObject({ code: 'code.timeout' });
-    expect(ms).toBeLessThan(1_000 + 300);
+    expect(ms).toBeLessThan(1_000 + SLACK_MS);
   });
 
   it('turns infinite recursion into a clean error', async () => {
@@ -99,14 +102,14 @@ describe('Code sandbox limits', () => {
   it('stops a huge string quickly', async () => {
     const { error, ms } = await timed(run("return [{ n: 'x'.repeat(2 ** 29).length }]"));
     expect(error).toMatchObject({ code: 'code.memory', message: 'The Code node used more than 64 MB' });
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(2_000 + SLACK_MS);
   });
 
   it('stops an ever-growing array', async () => {
     // About 1.5 s to fill 64 MB on an idle machine; a busy one may reach the deadline first.
     const { error, ms } = await timed(run('const a = []; while (true) a.push({ n: a.length, s: "row " + a.length }); return []', { timeoutMs: 4_000 }));
     expect(error).toMatchObject({ code: expect.stringMatching(/^code\.(memory|timeout)$/) });
-    expect(ms).toBeLessThan(4_000 + 300);
+    expect(ms).toBeLessThan(4_000 + SLACK_MS);
   });
 
   it('refuses input larger than the memory limit before starting', async () => {
@@ -119,7 +122,7 @@ describe('Code sandbox limits', () => {
     setTimeout(() => controller.abort(), 200);
     const { error, ms } = await timed(run('while (true) {}', { timeoutMs: 10_000, signal: controller.signal }));
     expect(error).toMatchObject({ name: 'AbortError' });
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(200 + SLACK_MS);
   });
 
   it('rejects at once when the signal has already fired', async () => {
