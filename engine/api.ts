@@ -103,3 +103,19 @@ export const METHODS: readonly Method[] = [
   'flows.delete', 'flows.restore', 'flows.import', 'flows.export', 'flows.validate', 'nodes.catalog',
   'runs.start', 'runs.cancel', 'runs.list', 'runs.get', 'runs.items', 'expr.paths', 'expr.preview',
 ];
+
+/** Commands the desktop app's menu sends to the renderer. */
+export type DesktopCommand = 'flow.new' | 'flow.open' | 'flow.import' | 'flow.export' | 'flow.save';
+
+/**
+ * What Electron's preload exposes beside the API wire, as `window.junctionDesktop`: menu
+ * commands and native file dialogs. Absent in a browser, where the renderer uses web APIs.
+ */
+export interface JunctionDesktop {
+  /** Listens for menu commands; returns the unsubscribe. */
+  onCommand(listener: (command: DesktopCommand) => void): () => void;
+  /** The native open dialog for flow files; null when cancelled. */
+  openFile(): Promise<{ fileName: string; text: string } | null>;
+  /** The native save dialog with `fileName` proposed, then writes `text`; false when cancelled. */
+  saveFile(fileName: string, text: string): Promise<boolean>;
+}

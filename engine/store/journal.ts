@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { JournalEntry, WriteOp } from '../sdk';
+import type { WriteOp } from '../sdk';
 import type { JournalStore } from './types';
 
 interface JournalRow { run_id: string; node_id: string; seq: number; system: string; key: string; op: WriteOp; before: string | null; after: string | null; at: string }

@@ -1,4 +1,4 @@
-import { defineNode, p, patternProblem, type Infer, type Item, type NodeType, type Problem } from '../../../engine/sdk';
+import { defineNode, p, patternProblem, type Infer, type Item, type Problem } from '../../../engine/sdk';
 import { copyFields, deletePath, pathProblem, setPath, splitPath } from './assign-path';
 import { compileSteps, runSteps, transformProblems, transformSchema, type Step } from './transforms';
 import { checkValue, compileCheck, Rejection, validationSchema, type Check } from './validation';

@@ -1,0 +1,34 @@
+/** Display helpers shared by the lists and cards. */
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const m = Math.floor(ms / 60_000);
+  return `${m} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "3 minutes ago", falling back to a date for anything older than a week. */
+export function formatRelative(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = Math.round((t - now) / 1000);
+  const abs = Math.abs(s);
+  if (abs < 45) return 'just now';
+  if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(s / 3600), 'hour');
+  if (abs < 604800) return rtf.format(Math.round(s / 86400), 'day');
+  return new Date(t).toLocaleDateString();
+}
+
+export const formatDateTime = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const STATUS_LABEL: Record<string, string> = {
+  running: 'Running', success: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled', crashed: 'Crashed',
+  skipped: 'Skipped', disabled: 'Disabled', pinned: 'Pinned data',
+};

@@ -1,0 +1,92 @@
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { NodeDescription } from '../../engine/api';
+import type { FlowNode } from '../../engine/flow/types';
+import { formatDuration, plural, STATUS_LABEL } from '../app/format';
+import { NodeIcon } from '../app/node-icons';
+import type { NodeRunView } from '../data-panel/types';
+import { useEditor } from '../state/use-editor';
+import { showsLabels } from './ports';
+
+export type CardData = { node: FlowNode; desc?: NodeDescription; inputs: string[]; outputs: string[]; isPinned: boolean };
+export type CardNode = Node<CardData, 'card'>;
+
+function StatusMark({ view }: { view?: NodeRunView }) {
+  if (!view) return null;
+  const label = STATUS_LABEL[view.status] ?? view.status;
+  if (view.status === 'running') return <span className="spinner node-status-mark" role="img" aria-label={label} />;
+  const glyph = view.status === 'success' ? '✓' : view.status === 'failed' ? '✕' : view.status === 'pinned' ? '📌' : '–';
+  return <span className="node-status-mark" role="img" aria-label={label} title={label}>{glyph}</span>;
+}
+
+function PortRows({ inputs, outputs, view, labelled }: { inputs: string[]; outputs: string[]; view?: NodeRunView; labelled: boolean }) {
+  if (!labelled) return null;
+  const rows = Math.max(inputs.length, outputs.length);
+  return (
+    <div className="node-ports">
+      {Array.from({ length: rows }, (_, i) => (
+        <div className="node-port-row" key={i}>
+          <span className="node-port in">
+            {inputs[i] !== undefined && <><Handle type="target" position={Position.Left} id={inputs[i]} />{inputs[i]}</>}
+          </span>
+          <span className="node-port out">
+            {outputs[i] !== undefined && <>
+              {outputs[i]}
+              {view?.itemsOut[outputs[i]] !== undefined && <b className="node-port-count">{view.itemsOut[outputs[i]]}</b>}
+              <Handle type="source" position={Position.Right} id={outputs[i]} />
+            </>}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
+  // Subscriptions to this card's own status and problems: a run event re-renders one card.
+  const view = useEditor((s) => s.nodeStatus[id]);
+  const problems = useEditor((s) => s.problemsByNode[id]);
+  const { node, desc, inputs, outputs } = data;
+  const labelled = showsLabels(inputs) || showsLabels(outputs);
+  const isDisabled = !!node.settings?.disabled;
+  const total = view ? Object.values(view.itemsOut).reduce((a, b) => a + b, 0) : undefined;
+  return (
+    <div className="node-card" data-testid={`node-${node.name}`} data-status={view?.status ?? 'idle'}
+      data-category={desc?.category ?? 'unknown'} data-selected={selected || undefined}
+      data-disabled={isDisabled || undefined} data-unknown={!desc || undefined}
+      data-problems={problems?.length || undefined}>
+      {!labelled && inputs.length > 0 && <Handle type="target" position={Position.Left} id={inputs[0]} />}
+      <div className="node-card-head">
+        <span className="node-glyph">{desc ? <NodeIcon icon={desc.icon} category={desc.category} /> : '?'}</span>
+        <span className="node-titles">
+          <span className="node-name" title={node.name}>{node.name}</span>
+          {!desc ? <span className="node-type">Unknown node: {node.type} v{node.version}</span>
+            : desc.title !== node.name && <span className="node-type">{desc.title}</span>}
+        </span>
+        <span className="node-marks">
+          {data.isPinned && <span className="node-pin" title="Uses pinned data" aria-label="Pinned data">📌</span>}
+          {!!problems?.length && <span className="node-problems" title={problems.map((p) => p.message).join('\n')}>⚠ {problems.length}</span>}
+          <StatusMark view={view} />
+        </span>
+      </div>
+      <PortRows inputs={inputs} outputs={outputs} view={view} labelled={labelled} />
+      {(isDisabled || (view && view.status !== 'running')) && (
+        <div className="node-card-foot">
+          {isDisabled && <span className="node-tag">Disabled</span>}
+          {view && view.status !== 'running' && <>
+            <span>{STATUS_LABEL[view.status] ?? view.status}</span>
+            {total !== undefined && view.status !== 'failed' && <span>{plural(total, 'item')}</span>}
+            <span>{formatDuration(view.durationMs)}</span>
+          </>}
+        </div>
+      )}
+      {view?.error && <div className="node-error" role="alert">“{node.name}” failed: {view.error.message}</div>}
+      {!labelled && outputs.length > 0 && <Handle type="source" position={Position.Right} id={outputs[0]} />}
+      {!labelled && outputs.length > 0 && view?.itemsOut[outputs[0]] !== undefined && (
+        <span className="node-out-count">{view.itemsOut[outputs[0]]}</span>
+      )}
+    </div>
+  );
+}
+
+export const MemoNodeCard = memo(NodeCard);

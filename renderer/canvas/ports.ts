@@ -1,0 +1,23 @@
+import type { NodeDescription } from '../../engine/api';
+import type { FlowFile, FlowNode } from '../../engine/flow/types';
+
+/**
+ * Ports a card draws. The catalog lists a type's default outputs; ports that edges already
+ * use are kept too, so a node whose outputs depend on its params (or an unknown type) never
+ * loses a connection on screen.
+ */
+export function outputPortsOf(node: FlowNode, desc: NodeDescription | undefined, flow: FlowFile): string[] {
+  const ports = [...(desc?.outputs ?? [])];
+  if (node.settings?.onError === 'errorPort' && !ports.includes('error')) ports.push('error');
+  for (const e of flow.edges) if (e.from.node === node.id && !ports.includes(e.from.port)) ports.push(e.from.port);
+  return ports;
+}
+
+export function inputPortsOf(node: FlowNode, desc: NodeDescription | undefined, flow: FlowFile): string[] {
+  const ports = [...(desc?.inputs ?? [])];
+  for (const e of flow.edges) if (e.to.node === node.id && !ports.includes(e.to.port)) ports.push(e.to.port);
+  return ports;
+}
+
+/** Labels show only when a side has more than the plain 'main' port. */
+export const showsLabels = (ports: string[]) => ports.length > 1 || (ports.length === 1 && ports[0] !== 'main');

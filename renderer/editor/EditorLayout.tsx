@@ -1,0 +1,55 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { layoutFlow } from '../canvas/auto-layout';
+import { Canvas } from '../canvas/Canvas';
+import { Palette } from '../canvas/Palette';
+import { centreOfView, NOTE_TYPE } from '../canvas/viewport';
+import { ShortcutHelp } from '../app/ShortcutHelp';
+import { errorText, toast } from '../state/toast-store';
+import { useEditorStore } from '../state/use-editor';
+import { DataPanelArea, InspectorArea } from './NodeSlots';
+import { TopBar } from './TopBar';
+import { useEditorKeys } from './use-editor-keys';
+
+/** Top bar over palette | canvas (with the data panel below) | inspector. */
+export function EditorLayout({ notice }: { notice?: React.ReactNode }) {
+  const store = useEditorStore();
+  const rf = useReactFlow();
+  const root = useRef<HTMLDivElement>(null);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+
+  const fit = useCallback(() => void rf.fitView({ padding: 0.25, duration: 200, maxZoom: 1 }), [rf]);
+  const add = useCallback((type: string) => {
+    const at = centreOfView(rf, root.current);
+    if (type === NOTE_TYPE) store.getState().addNote(at);
+    else store.getState().addNode(type, at);
+  }, [rf, store]);
+  const layout = useCallback(async () => {
+    const s = store.getState();
+    if (!s.flow.nodes.length) return;
+    try {
+      s.moveElements(await layoutFlow(s.flow, s.sizes));
+      setTimeout(fit, 50);
+    } catch (e) {
+      toast('error', `Auto-layout failed: ${errorText(e)}`);
+    }
+  }, [store, fit]);
+  const keyActions = useMemo(() => ({ onHelp: () => setHelpOpen(true), onLayout: () => void layout(), root }), [layout]);
+  useEditorKeys(store, keyActions);
+
+  return (
+    <div className="editor" ref={root}>
+      <TopBar onHelp={() => setHelpOpen(true)} onLayout={() => void layout()} onAddNote={() => add(NOTE_TYPE)} onFit={fit} />
+      {notice}
+      <div className="editor-body">
+        <Palette onAdd={add} />
+        <div className="editor-main">
+          <Canvas />
+          <DataPanelArea />
+        </div>
+        <InspectorArea />
+      </div>
+      {isHelpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

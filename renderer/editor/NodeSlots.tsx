@@ -1,0 +1,65 @@
+import { useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { FlowNode } from '../../engine/flow/types';
+import { useApi } from '../app/api-context';
+import { useCatalog } from '../state/catalog-store';
+import { problemsAt } from '../state/check-slice';
+import { selectSingleNodeId } from '../state/selection-slice';
+import { useEditor } from '../state/use-editor';
+import { hasDataPanel, hasInspector, InspectorSlot, DataPanelSlot } from './slots';
+import { usePanelHeight } from './use-panel-height';
+
+const EMPTY: never[] = [];
+
+/** The one selected node, with its index and catalog entry, or undefined. */
+function useSelectedNode() {
+  const id = useEditor(selectSingleNodeId);
+  const { flow, problems } = useEditor(useShallow((s) => ({ flow: s.flow, problems: id ? s.problemsByNode[id] : undefined })));
+  const index = id ? flow.nodes.findIndex((n) => n.id === id) : -1;
+  const node = index >= 0 ? flow.nodes[index] : undefined;
+  const description = useCatalog((s) => (node ? s.byType.get(node.type) : undefined));
+  return { flow, node, index, description, problems: problems ?? EMPTY };
+}
+
+/** The inspector column, shown while exactly one node is selected. */
+export function InspectorArea() {
+  const api = useApi();
+  const { flow, node, index, description, problems } = useSelectedNode();
+  const updateNode = useEditor((s) => s.updateNode);
+  const readOnly = useEditor((s) => s.readOnly);
+  const onChange = useCallback((next: FlowNode) => updateNode(next), [updateNode]);
+  if (!node || readOnly || !hasInspector) return null;
+  return (
+    <aside className="inspector-slot" aria-label="Inspector" data-own-keys>
+      <InspectorSlot flow={flow} node={node} description={description} problems={problemsAt(problems, index)}
+        nodeIndex={index} onChange={onChange} api={api} />
+    </aside>
+  );
+}
+
+/** The bottom data panel for the selected node, resizable by its top edge. */
+export function DataPanelArea() {
+  const api = useApi();
+  const { flow, node, description } = useSelectedNode();
+  const s = useEditor(useShallow((st) => ({
+    runId: st.runId, runState: st.runState, nodeRun: node ? st.nodeStatus[node.id] : undefined, readOnly: st.readOnly,
+    setPinned: st.setPinned, startRun: st.startRun, cancelRun: st.cancelRun,
+  })));
+  const { height, separatorProps } = usePanelHeight();
+  if (!node || !hasDataPanel) return null;
+  // A recorded run is read-only: pinning and running happen in the flow's editor.
+  const edit = <A extends unknown[]>(fn: (...a: A) => void) => (s.readOnly ? () => undefined : fn);
+  return (
+    <section className="data-panel-slot" style={{ height }} aria-label="Node data" data-own-keys>
+      <div className="panel-resizer" {...separatorProps} />
+      <DataPanelSlot flow={flow} node={node} description={description} runId={s.runId} nodeRun={s.nodeRun}
+        isRunning={s.runState === 'running' || s.runState === 'starting'} pinned={flow.pinned[node.id]}
+        onPin={edit((items: Record<string, unknown>[]) => s.setPinned(node.id, items))}
+        onUnpin={edit(() => s.setPinned(node.id, undefined))}
+        onRunNode={edit(() => void s.startRun('node', node.id))}
+        onRunFromHere={edit(() => void s.startRun('from', node.id))}
+        onRunFlow={edit(() => void s.startRun('flow'))}
+        onCancel={edit(() => void s.cancelRun())} api={api} />
+    </section>
+  );
+}

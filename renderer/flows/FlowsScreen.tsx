@@ -1,0 +1,74 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { FlowSummary } from '../../engine/api';
+import { useApi, useEngineEvents } from '../app/api-context';
+import { pickFiles } from '../app/desktop';
+import { plural } from '../app/format';
+import { Icon } from '../app/icons';
+import { useFlows } from '../state/flows-store';
+import { errorText, toast } from '../state/toast-store';
+import { ExportDialog } from './ExportDialog';
+import { createFlow, deleteFlow, exportFlow, importFlowFiles } from './flow-files';
+import { FlowRow, type FlowRowActions } from './FlowRow';
+
+/** The workspace's flows: create, open, rename, duplicate, export, delete (with undo), import. */
+export function FlowsScreen() {
+  const api = useApi();
+  const { flows, status, error, hidden, reload } = useFlows();
+  const [query, setQuery] = useState('');
+  const [exporting, setExporting] = useState<FlowSummary | undefined>();
+  useEffect(() => {
+    void reload(api);
+    return api.onStatus((s) => { if (s === 'open') void reload(api); });
+  }, [api, reload]);
+  useEngineEvents((e) => { if (e.type === 'flows.changed' || e.type === 'run.finished') void reload(api); }, [reload]);
+
+  const actions = useMemo<FlowRowActions>(() => ({
+    rename: (id, name) => void api.call('flows.rename', { id, name }).then(() => reload(api), (e) => toast('error', `Could not rename: ${errorText(e)}`)),
+    duplicate: (f) => void api.call('flows.duplicate', { id: f.id }).then(
+      ({ flow }) => { toast('success', `Duplicated as “${flow.name}”.`); return reload(api); },
+      (e) => toast('error', `Could not duplicate “${f.name}”: ${errorText(e)}`)),
+    exportFlow: (f) => setExporting(f),
+    remove: (f) => void deleteFlow(api, f.id, f.name),
+  }), [api, reload]);
+
+  const create = () => createFlow(api);
+
+  const q = query.trim().toLowerCase();
+  const shown = flows.filter((f) => !hidden.has(f.id) && (!q || f.name.toLowerCase().includes(q)));
+
+  return (
+    <div className="screen">
+      <header className="screen-head">
+        <h1>Flows</h1>
+        {status === 'ready' && <span className="muted">{plural(flows.length - hidden.size, 'flow')}</span>}
+        <div className="topbar-spacer" />
+        <input className="input screen-search" type="search" placeholder="Filter flows" aria-label="Filter flows" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <button type="button" className="btn" data-testid="import-flow" onClick={() => void pickFiles().then((files) => { if (files.length) void importFlowFiles(api, files); })}>
+          <Icon name="import" /> Import…
+        </button>
+        <button type="button" className="btn btn-primary" data-testid="new-flow" onClick={() => void create()}><Icon name="plus" /> New flow</button>
+      </header>
+      <div className="screen-body">
+        {status === 'loading' && <div className="table-skeleton" role="status" aria-label="Loading flows">{Array.from({ length: 5 }, (_, i) => <div key={i} className="skeleton" />)}</div>}
+        {status === 'error' && <div className="error-box" role="alert">Could not list the flows: {error} <button type="button" className="btn btn-sm" onClick={() => void reload(api)}>Retry</button></div>}
+        {status === 'ready' && !flows.length && (
+          <div className="empty" data-testid="flows-empty">
+            <Icon name="flows" size={32} />
+            <p className="empty-title">No flows yet — create one or drop a .flow.json here</p>
+            <button type="button" className="btn btn-primary" onClick={() => void create()}><Icon name="plus" /> New flow</button>
+          </div>
+        )}
+        {status === 'ready' && flows.length > 0 && (
+          <table className="table" data-testid="flows-table">
+            <thead><tr><th>Name</th><th className="col-num">Nodes</th><th>Updated</th><th>Last run</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>
+              {shown.map((f) => <FlowRow key={f.id} flow={f} actions={actions} />)}
+              {!shown.length && <tr><td colSpan={5} className="muted table-none">No flow matches “{query}”.</td></tr>}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {exporting && <ExportDialog name={exporting.name} onClose={() => setExporting(undefined)} onExport={(pinned) => void exportFlow(api, exporting.id, pinned)} />}
+    </div>
+  );
+}

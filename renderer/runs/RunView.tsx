@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import type { RunDetailDto } from '../../engine/api';
+import { Canvas } from '../canvas/Canvas';
+import { DataPanelArea } from '../editor/NodeSlots';
+import { useRunEvents } from '../editor/use-run-events';
+import { useApi } from '../app/api-context';
+import { formatDateTime, formatDuration, STATUS_LABEL } from '../app/format';
+import { Icon } from '../app/icons';
+import { navigate } from '../app/router';
+import { useCatalog } from '../state/catalog-store';
+import { createEditorStore, type EditorStore } from '../state/editor-store';
+import { errorText } from '../state/toast-store';
+import { EditorContext } from '../state/use-editor';
+import { NodeRunsTable } from './NodeRunsTable';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; run: RunDetailDto; store?: EditorStore };
+
+/** A recorded run: the flow's canvas, read-only, with each node's status and counts; a node's data below. */
+export function RunView({ runId }: { runId: string }) {
+  const api = useApi();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const catalogStatus = useCatalog((s) => s.status);
+  useEffect(() => {
+    let isLive = true;
+    (async () => {
+      const run = await api.call('runs.get', { runId });
+      // The flow as it is now: history keeps node results, not the flow file of each run.
+      const flow = await api.call('flows.get', { id: run.flowId }).then((r) => r.flow, () => undefined);
+      const store = flow ? createEditorStore(flow, { api, readOnly: true }) : undefined;
+      store?.getState().showRecorded(run);
+      if (isLive) setState({ status: 'ready', run, store });
+    })().catch((e) => { if (isLive) setState({ status: 'error', message: errorText(e) }); });
+    return () => { isLive = false; };
+  }, [api, runId]);
+
+  // Cards need the catalog to draw ports; without it every node would look unknown for a moment.
+  if (state.status === 'loading' || catalogStatus === 'loading' || catalogStatus === 'idle') return <div className="screen-loading muted" role="status"><span className="spinner" /> Loading run…</div>;
+  if (state.status === 'error') {
+    return <div className="empty" role="alert"><p className="empty-title">This run could not be loaded</p><p>{state.message}</p>
+      <button type="button" className="btn" onClick={() => navigate({ screen: 'runs' })}>Back to runs</button></div>;
+  }
+  const { run, store } = state;
+  return (
+    <div className="editor run-view" data-testid="run-view">
+      <header className="topbar">
+        <button type="button" className="btn btn-ghost btn-sm crumb" onClick={() => navigate({ screen: 'runs' })}><Icon name="back" /> Runs</button>
+        <span className="crumb-sep" aria-hidden="true">/</span>
+        <span className="flow-name static">{run.flowName}</span>
+        <span className="badge" data-status={run.status} data-testid="run-view-status"><span className="dot" />{STATUS_LABEL[run.status] ?? run.status}</span>
+        <span className="muted run-meta">{run.trigger} · {formatDateTime(run.startedAt)} · {formatDuration(run.durationMs)}{run.itemsOut !== undefined ? ` · ${run.itemsOut} items` : ''}</span>
+        {run.error && <span className="run-error" title={run.error.message}>{run.error.node ? `“${run.error.node}”: ` : ''}{run.error.message}</span>}
+        <div className="topbar-spacer" />
+        {!run.hasFullData && <span className="subtle" title="Older runs keep a sample of each node's items">Sampled data</span>}
+        {store && <button type="button" className="btn" onClick={() => navigate({ screen: 'editor', flowId: run.flowId })}>Open flow</button>}
+      </header>
+      {store ? <RecordedCanvas store={store} /> : (
+        <div className="screen-body">
+          <div className="notice">The flow of this run no longer exists; here is what each node did.</div>
+          <NodeRunsTable run={run} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RecordedCanvas({ store }: { store: EditorStore }) {
+  const api = useApi();
+  useRunEvents(store, api);
+  return (
+    <EditorContext.Provider value={store}>
+      <ReactFlowProvider>
+        <div className="editor-body">
+          <div className="editor-main">
+            <Canvas />
+            <DataPanelArea />
+          </div>
+        </div>
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../engine/api';
+import type { FlowFile } from '../../engine/flow/types';
+import type { ApiClient } from '../api/client';
+import { createEditorStore } from './editor-store';
+import { selectIsDirty } from './save-slice';
+
+const flow: FlowFile = {
+  format: 'junction/flow@1', id: 'f', name: 'Flow', settings: {}, notes: [],
+  nodes: [
+    { id: 'a', type: 'core.noop', version: 1, name: 'A', position: { x: 0, y: 0 }, params: {} },
+    { id: 'b', type: 'core.noop', version: 1, name: 'B', position: { x: 200, y: 0 }, params: {} },
+  ],
+  edges: [{ id: 'e1', from: { node: 'a', port: 'main' }, to: { node: 'b', port: 'main' } }],
+  pinned: { b: [{ x: 1 }] },
+};
+
+function fakeApi(runId = 'r1') {
+  let resolveStart: (v: { runId: string }) => void = () => undefined;
+  const api = {
+    call: (method: string) => (method === 'runs.start' ? new Promise((r) => { resolveStart = r as never; }) : Promise.resolve({ problems: [], savedAt: '' })),
+    onEvent: () => () => undefined,
+    onStatus: () => () => undefined,
+  } as unknown as ApiClient;
+  return { api, start: () => resolveStart({ runId }) };
+}
+
+describe('editor store', () => {
+  it('groups one drag into one undo step and tracks dirtiness by identity', () => {
+    const store = createEditorStore(flow, { api: fakeApi().api });
+    const s = () => store.getState();
+    for (let x = 1; x <= 5; x++) s().moveElements(new Map([['a', { x, y: 0 }]]), 'drag:1');
+    expect(s().past).toHaveLength(1);
+    expect(s().flow.nodes[0].position.x).toBe(5);
+    expect(selectIsDirty(s())).toBe(true);
+    s().undo();
+    expect(s().flow).toBe(flow);
+    expect(selectIsDirty(s())).toBe(false);
+    s().redo();
+    expect(s().flow.nodes[0].position.x).toBe(5);
+  });
+
+  it('removes selected nodes with their edges and pinned data', () => {
+    const store = createEditorStore(flow, { api: fakeApi().api });
+    store.getState().select(['b']);
+    store.getState().removeSelection();
+    const next = store.getState().flow;
+    expect(next.nodes.map((n) => n.id)).toEqual(['a']);
+    expect(next.edges).toEqual([]);
+    expect(next.pinned).toEqual({});
+  });
+
+  it('does not edit a read-only (recorded run) store', () => {
+    const store = createEditorStore(flow, { api: fakeApi().api, readOnly: true });
+    store.getState().rename('Other');
+    expect(store.getState().flow).toBe(flow);
+  });
+
+  it('keeps events that arrive before runs.start answers', async () => {
+    const { api, start } = fakeApi('r9');
+    const store = createEditorStore(flow, { api });
+    const running = store.getState().startRun('flow');
+    const at = new Date().toISOString();
+    const events: ApiEvent[] = [
+      { type: 'node.started', runId: 'r9', nodeId: 'a', nodeName: 'A', at },
+      { type: 'node.finished', runId: 'r9', nodeId: 'a', nodeName: 'A', nodeType: 'core.noop', status: 'success', at, durationMs: 3, attempts: 1, iteration: 0, itemsIn: {}, itemsOut: { main: 2 } },
+      { type: 'node.started', runId: 'other', nodeId: 'b', nodeName: 'B', at },
+    ];
+    events.forEach((e) => store.getState().applyEvent(e));
+    start();
+    await running;
+    expect(store.getState().nodeStatus).toEqual({ a: { status: 'success', itemsIn: {}, itemsOut: { main: 2 }, durationMs: 3 } });
+    store.getState().applyEvent({ type: 'run.finished', runId: 'r9', status: 'success', at, durationMs: 5, itemsOut: 2 });
+    expect(store.getState().runState).toBe('done');
+  });
+});

@@ -1,0 +1,69 @@
+import type { FlowFile, FlowNode, PortRef, Position, StickyNote } from '../../engine/flow/types';
+import { checkConnection, type Verdict } from '../canvas/connection-rules';
+import { makeFragment, pasteFragment, type Fragment } from '../canvas/fragment';
+import { useCatalog } from './catalog-store';
+import type { Slice } from './editor-store';
+import * as ops from './flow-ops';
+
+export interface FlowSlice {
+  flow: FlowFile;
+  readOnly: boolean;
+  /** Adds a node of a catalog type; returns its id. */
+  addNode(type: string, at: Position): string | undefined;
+  updateNode(next: FlowNode): void;
+  /** Moves nodes and notes by canvas id; `dragKey` groups one drag into one undo step. */
+  moveElements(moves: Map<string, Position>, dragKey?: string): void;
+  removeSelection(): void;
+  connect(from: PortRef, to: PortRef): Verdict;
+  canConnect(from: PortRef, to: PortRef): Verdict;
+  rename(name: string): void;
+  addNote(at: Position): string;
+  updateNote(id: string, patch: Partial<Omit<StickyNote, 'id'>>, coalesce?: string): void;
+  setPinned(nodeId: string, items: Record<string, unknown>[] | undefined): void;
+  copySelection(): Fragment | undefined;
+  paste(fragment: Fragment, at?: Position): void;
+}
+
+const isLoopType = (type: string) => !!useCatalog.getState().byType.get(type)?.isLoop;
+
+export const createFlowSlice = (flow: FlowFile, readOnly: boolean): Slice<FlowSlice> => (set, get) => ({
+  flow,
+  readOnly,
+  addNode: (type, at) => {
+    const desc = useCatalog.getState().byType.get(type);
+    if (!desc) return undefined;
+    const r = ops.addNode(get().flow, desc, at);
+    get().commit(r.flow);
+    get().select([r.id]);
+    return r.id;
+  },
+  updateNode: (next) => get().commit(ops.replaceNode(get().flow, next), `node:${next.id}`),
+  moveElements: (moves, dragKey) => get().commit(ops.moveElements(get().flow, moves), dragKey),
+  removeSelection: () => {
+    const { selected, selectedEdges, flow } = get();
+    if (!selected.length && !selectedEdges.length) return;
+    get().commit(ops.removeElements(flow, new Set(selected), new Set(selectedEdges)));
+    get().clearSelection();
+  },
+  canConnect: (from, to) => checkConnection(get().flow, from, to, isLoopType),
+  connect: (from, to) => {
+    const verdict = get().canConnect(from, to);
+    if (verdict.ok) get().commit(ops.addEdge(get().flow, from, to));
+    return verdict;
+  },
+  rename: (name) => get().commit({ ...get().flow, name }),
+  addNote: (at) => {
+    const r = ops.addNote(get().flow, at);
+    get().commit(r.flow);
+    get().select([ops.noteKey(r.id)]);
+    return r.id;
+  },
+  updateNote: (id, patch, coalesce) => get().commit(ops.updateNote(get().flow, id, patch), coalesce),
+  setPinned: (nodeId, items) => get().commit(ops.setPinned(get().flow, nodeId, items)),
+  copySelection: () => makeFragment(get().flow, new Set(get().selected)),
+  paste: (fragment, at) => {
+    const r = pasteFragment(get().flow, fragment, at);
+    get().commit(r.flow);
+    get().select(r.keys);
+  },
+});

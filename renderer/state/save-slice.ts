@@ -1,0 +1,34 @@
+import type { FlowFile } from '../../engine/flow/types';
+import type { ApiClient } from '../api/client';
+import { clearDraft } from './drafts';
+import type { Slice } from './editor-store';
+import { errorText } from './toast-store';
+
+export interface SaveSlice {
+  /** The flow as last written to disk; the editor is dirty while `flow !== savedFlow`. */
+  savedFlow: FlowFile;
+  saveState: 'idle' | 'saving' | 'saved' | 'error';
+  saveError?: string;
+  save(): Promise<boolean>;
+}
+
+export const createSaveSlice = (api: ApiClient, saved: FlowFile): Slice<SaveSlice> => (set, get) => ({
+  savedFlow: saved,
+  saveState: 'idle',
+  save: async () => {
+    const { flow, readOnly, saveState } = get();
+    if (readOnly || saveState === 'saving') return false;
+    set({ saveState: 'saving', saveError: undefined });
+    try {
+      const { problems } = await api.call('flows.save', { flow });
+      set({ savedFlow: flow, saveState: 'saved' });
+      if (get().flow === flow) { get().setProblems(flow, problems); clearDraft(flow.id); }
+      return true;
+    } catch (e) {
+      set({ saveState: 'error', saveError: errorText(e) });
+      return false;
+    }
+  },
+});
+
+export const selectIsDirty = (s: { flow: FlowFile; savedFlow: FlowFile }) => s.flow !== s.savedFlow;
