@@ -33,6 +33,14 @@ export interface RunDetailDto extends RunSummaryDto {
   hasFullData: boolean;
 }
 
+/** The ports a node has with its current params (a Switch's depend on its rules). */
+export interface NodePorts {
+  inputs: string[];
+  outputs: string[];
+  /** Display names by port id, where a node gives them. */
+  labels: Record<string, string>;
+}
+
 export interface FieldPathInfo {
   /** Dotted path under $json, e.g. `customer.email`. */
   path: string;
@@ -57,7 +65,8 @@ export interface Api {
   /** Imports flow text; a clashing id gets a new one. Lists connections the person must map. */
   'flows.import': { in: { text: string; fileName?: string }; out: { flow: FlowFile; problems: Problem[]; missingConnections: CredentialRef[] } };
   'flows.export': { in: { id: string; includePinned: boolean }; out: { text: string; fileName: string } };
-  'flows.validate': { in: { flow: FlowFile }; out: { problems: Problem[] } };
+  /** Problems, and each known node's ports as its params make them. */
+  'flows.validate': { in: { flow: FlowFile }; out: { problems: Problem[]; ports: Record<string, NodePorts> } };
   'nodes.catalog': { in: Record<string, never>; out: NodeDescription[] };
   /**
    * Starts a run of the editor's current flow (saved or not). `from` runs a node and what

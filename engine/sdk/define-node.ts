@@ -15,6 +15,9 @@ export function defineNode<S extends Shape>(def: NodeDefinition<S>): NodeType {
     ...generic,
     paramSpec: def.params.spec,
     outputsFor,
+    labelsFor(params: Record<string, unknown>) {
+      try { return generic.outputLabels?.(params as never) ?? {}; } catch { return {}; } // labels are cosmetic: never fail a check over them
+    },
     validate(params: unknown) {
       const { value, problems } = checkParams(def.params.spec, params ?? {}, 'params');
       const filled = (value ?? {}) as Record<string, unknown>;

@@ -123,6 +123,8 @@ export interface NodeDefinition<S extends Shape = Shape> {
   inputs: string[];
   /** Output ports; a function when they depend on params (switch has one per rule). */
   outputs: string[] | ((params: ParamsOf<S>) => string[]);
+  /** Names to show for ports whose ids are plain numbers (a Switch rule's output name). */
+  outputLabels?: (params: ParamsOf<S>) => Record<string, string>;
   params: ObjectField<S>;
   /** Starts runs; receives the run's initial items as its input. */
   isTrigger?: boolean;
@@ -145,6 +147,7 @@ export interface NodeDefinition<S extends Shape = Shape> {
 export interface NodeType extends NodeDefinition {
   readonly paramSpec: FieldSpec;
   outputsFor(params: Record<string, unknown>): string[];
+  labelsFor(params: Record<string, unknown>): Record<string, string>;
   validate(params: unknown): { value: Record<string, unknown>; problems: Problem[] };
 }
 

@@ -1,5 +1,5 @@
-import type { Api, FlowSummary, Handlers } from '../api';
-import { FLOW_FORMAT, serializeFlow, validateFlow, type FlowFile, type NodeLookup } from '../flow';
+import type { Api, FlowSummary, Handlers, NodePorts } from '../api';
+import { FLOW_FORMAT, outputPorts, serializeFlow, validateFlow, type FlowFile, type NodeLookup } from '../flow';
 import type { RunSummary } from '../store';
 import { JunctionError } from '../sdk/errors';
 import type { Clock } from '../sdk/types';
@@ -124,7 +124,15 @@ export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandl
     },
 
     async 'flows.validate'({ flow }) {
-      return { problems: validateFlow(flow, types).problems };
+      const { problems, flow: checked } = validateFlow(flow, types);
+      const ports: Record<string, NodePorts> = {};
+      for (const node of (checked ?? flow).nodes ?? []) {
+        const type = types.get(node.type, node.version);
+        if (!type) continue;
+        const params = type.validate(node.params).value;
+        ports[node.id] = { inputs: [...type.inputs], outputs: outputPorts(type, { ...node, params }), labels: type.labelsFor(params) };
+      }
+      return { problems, ports };
     },
   } satisfies { [M in keyof FlowHandlers]: (input: Api[M]['in']) => Promise<Api[M]['out']> };
 }

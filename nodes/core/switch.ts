@@ -21,6 +21,9 @@ export default defineNode({
   title: 'Switch', category: 'flow', icon: 'split',
   description: 'Routes each item to one of several outputs: to the first rule it matches (or every one), or to the output an expression names.',
   inputs: ['main'], outputs: portsFor,
+  outputLabels: (params) => (params.routing.mode === 'rules'
+    ? Object.fromEntries(params.routing.rules.flatMap((r, i) => (r.outputName ? [[String(i), r.outputName]] : [])))
+    : {}),
   params: p.object({
     routing: p.variant('mode', {
       rules: {

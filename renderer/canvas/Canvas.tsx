@@ -33,12 +33,12 @@ export function Canvas() {
   const dragCount = useRef(0);
   // Fit only a flow that opens with content; an empty one would zoom onto its first node.
   const [shouldFit] = useState(() => store.getState().flow.nodes.length + store.getState().flow.notes.length > 0);
-  const { flow, selected, selectedEdges, sizes, problemsByEdge, readOnly } = useEditor(useShallow((s) => ({
-    flow: s.flow, selected: s.selected, selectedEdges: s.selectedEdges, sizes: s.sizes, problemsByEdge: s.problemsByEdge, readOnly: s.readOnly,
+  const { flow, selected, selectedEdges, sizes, problemsByEdge, readOnly, ports } = useEditor(useShallow((s) => ({
+    flow: s.flow, selected: s.selected, selectedEdges: s.selectedEdges, sizes: s.sizes, problemsByEdge: s.problemsByEdge, readOnly: s.readOnly, ports: s.ports,
   })));
   const runningIds = useEditor(useShallow(selectRunningIds));
   const byType = useCatalog((s) => s.byType);
-  const nodes = useFlowNodes(flow, selected, sizes, byType, readOnly);
+  const nodes = useFlowNodes(flow, selected, sizes, byType, readOnly, ports);
   const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds);
 
   const onNodesChange = useCallback((changes: NodeChange<AnyNode>[]) => {

@@ -8,7 +8,7 @@ import type { NodeRunView } from '../data-panel/types';
 import { useEditor } from '../state/use-editor';
 import { showsLabels } from './ports';
 
-export type CardData = { node: FlowNode; desc?: NodeDescription; inputs: string[]; outputs: string[]; isPinned: boolean };
+export type CardData = { node: FlowNode; desc?: NodeDescription; inputs: string[]; outputs: string[]; labels: Record<string, string>; isPinned: boolean };
 export type CardNode = Node<CardData, 'card'>;
 
 function StatusMark({ view }: { view?: NodeRunView }) {
@@ -19,7 +19,7 @@ function StatusMark({ view }: { view?: NodeRunView }) {
   return <span className="node-status-mark" role="img" aria-label={label} title={label}>{glyph}</span>;
 }
 
-function PortRows({ inputs, outputs, view, labelled }: { inputs: string[]; outputs: string[]; view?: NodeRunView; labelled: boolean }) {
+function PortRows({ inputs, outputs, labels, view, labelled }: { inputs: string[]; outputs: string[]; labels: Record<string, string>; view?: NodeRunView; labelled: boolean }) {
   if (!labelled) return null;
   const rows = Math.max(inputs.length, outputs.length);
   return (
@@ -31,7 +31,7 @@ function PortRows({ inputs, outputs, view, labelled }: { inputs: string[]; outpu
           </span>
           <span className="node-port out">
             {outputs[i] !== undefined && <>
-              {outputs[i]}
+              {labels[outputs[i]] ?? outputs[i]}
               {view?.itemsOut[outputs[i]] !== undefined && <b className="node-port-count">{view.itemsOut[outputs[i]]}</b>}
               <Handle type="source" position={Position.Right} id={outputs[i]} />
             </>}
@@ -46,7 +46,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
   // Subscriptions to this card's own status and problems: a run event re-renders one card.
   const view = useEditor((s) => s.nodeStatus[id]);
   const problems = useEditor((s) => s.problemsByNode[id]);
-  const { node, desc, inputs, outputs } = data;
+  const { node, desc, inputs, outputs, labels } = data;
   const labelled = showsLabels(inputs) || showsLabels(outputs);
   const isDisabled = !!node.settings?.disabled;
   const total = view ? Object.values(view.itemsOut).reduce((a, b) => a + b, 0) : undefined;
@@ -69,7 +69,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
           <StatusMark view={view} />
         </span>
       </div>
-      <PortRows inputs={inputs} outputs={outputs} view={view} labelled={labelled} />
+      <PortRows inputs={inputs} outputs={outputs} labels={labels} view={view} labelled={labelled} />
       {(isDisabled || (view && view.status !== 'running')) && (
         <div className="node-card-foot">
           {isDisabled && <span className="node-tag">Disabled</span>}

@@ -1,13 +1,13 @@
-import type { NodeDescription } from '../../engine/api';
+import type { NodeDescription, NodePorts } from '../../engine/api';
 import type { FlowFile, FlowNode } from '../../engine/flow/types';
 
 /**
- * Ports a card draws. The catalog lists a type's default outputs; ports that edges already
- * use are kept too, so a node whose outputs depend on its params (or an unknown type) never
- * loses a connection on screen.
+ * Ports a card draws: what the engine computed from the node's params at the last check,
+ * else the catalog's defaults. Ports that edges already use are kept too, so a node whose
+ * outputs depend on its params (or an unknown type) never loses a connection on screen.
  */
-export function outputPortsOf(node: FlowNode, desc: NodeDescription | undefined, flow: FlowFile): string[] {
-  const ports = [...(desc?.outputs ?? [])];
+export function outputPortsOf(node: FlowNode, desc: NodeDescription | undefined, flow: FlowFile, known?: NodePorts): string[] {
+  const ports = [...(known?.outputs ?? desc?.outputs ?? [])];
   if (node.settings?.onError === 'errorPort' && !ports.includes('error')) ports.push('error');
   for (const e of flow.edges) if (e.from.node === node.id && !ports.includes(e.from.port)) ports.push(e.from.port);
   return ports;

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Edge } from '@xyflow/react';
-import type { NodeDescription } from '../../engine/api';
+import type { NodeDescription, NodePorts } from '../../engine/api';
 import type { FlowFile } from '../../engine/flow/types';
 import { noteKey } from '../state/flow-ops';
 import type { CardNode } from './node-card';
@@ -8,6 +8,7 @@ import type { NoteNode } from './note-card';
 import { inputPortsOf, outputPortsOf } from './ports';
 
 type Size = { width: number; height: number };
+const NO_LABELS: Record<string, string> = {};
 type Cached<T> = { deps: unknown[]; value: T };
 
 const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -33,6 +34,7 @@ function useObjectCache<T>() {
 
 export function useFlowNodes(
   flow: FlowFile, selected: string[], sizes: Record<string, Size>, byType: Map<string, NodeDescription>, readOnly: boolean,
+  ports: Record<string, NodePorts> = {},
 ): (CardNode | NoteNode)[] {
   const cache = useObjectCache<CardNode | NoteNode>();
   return useMemo(() => {
@@ -49,18 +51,19 @@ export function useFlowNodes(
     const cards = flow.nodes.map((node): CardNode => {
       const desc = byType.get(node.type);
       const inputs = inputPortsOf(node, desc, flow);
-      const outputs = outputPortsOf(node, desc, flow);
+      const outputs = outputPortsOf(node, desc, flow, ports[node.id]);
+      const labels = ports[node.id]?.labels ?? NO_LABELS;
       const isPinned = !!flow.pinned[node.id];
-      const deps = [node, desc, sel.has(node.id), sizes[node.id], inputs.join('\n'), outputs.join('\n'), isPinned, readOnly];
+      const deps = [node, desc, sel.has(node.id), sizes[node.id], inputs.join('\n'), outputs.join('\n'), JSON.stringify(labels), isPinned, readOnly];
       return cache(node.id, deps, () => ({
         id: node.id, type: 'card', position: node.position, selected: sel.has(node.id),
-        data: { node, desc, inputs, outputs, isPinned }, draggable: !readOnly,
+        data: { node, desc, inputs, outputs, labels, isPinned }, draggable: !readOnly,
         ...(sizes[node.id] ? { measured: sizes[node.id] } : {}),
       }), seen) as CardNode;
     });
     cache.prune(seen);
     return [...notes, ...cards];
-  }, [flow, selected, sizes, byType, readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [flow, selected, sizes, byType, readOnly, ports]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 export function useFlowEdges(flow: FlowFile, selectedEdges: string[], problemEdges: Record<string, unknown>, runningIds: string[]): Edge[] {

@@ -63,8 +63,8 @@ export function DataPanel(props: DataPanelProps) {
           { id: 'input', label: sideLabel('input'), testId: 'dp-input', isDisabled: !hasInputs, title: hasInputs ? undefined : 'This node starts the flow: it has no input' },
           { id: 'output', label: sideLabel('output'), testId: 'dp-output' },
         ]} />
-        <DataActions isRunning={isRunning} canRunNode={!!description} isPinned={!!pinned} pinnableCount={pinnableCount} pin={pin}
-          onRunFlow={props.onRunFlow} onRunNode={props.onRunNode} onRunFromHere={props.onRunFromHere} onCancel={props.onCancel} onUnpin={props.onUnpin} />
+        {!props.readOnly && <DataActions isRunning={isRunning} canRunNode={!!description} isPinned={!!pinned} pinnableCount={pinnableCount} pin={pin}
+          onRunFlow={props.onRunFlow} onRunNode={props.onRunNode} onRunFromHere={props.onRunFromHere} onCancel={props.onCancel} onUnpin={props.onUnpin} />}
       </div>
       <PinConfirm total={pinnableCount} pin={pin} />
       {nodeRun && <StatusLine node={node} description={description} nodeRun={nodeRun} />}

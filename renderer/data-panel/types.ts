@@ -27,5 +27,7 @@ export interface DataPanelProps {
   onRunFromHere(): void;
   onRunFlow(): void;
   onCancel(): void;
+  /** A recorded run: data only, no run or pin buttons (those live in the flow's editor). */
+  readOnly?: boolean;
   api: ApiClient;
 }

@@ -47,19 +47,18 @@ export function DataPanelArea() {
   })));
   const { height, separatorProps } = usePanelHeight();
   if (!node || !hasDataPanel) return null;
-  // A recorded run is read-only: pinning and running happen in the flow's editor.
-  const edit = <A extends unknown[]>(fn: (...a: A) => void) => (s.readOnly ? () => undefined : fn);
   return (
     <section className="data-panel-slot" style={{ height }} aria-label="Node data" data-own-keys>
       <div className="panel-resizer" {...separatorProps} />
       <DataPanelSlot flow={flow} node={node} description={description} runId={s.runId} nodeRun={s.nodeRun}
         isRunning={s.runState === 'running' || s.runState === 'starting'} pinned={flow.pinned[node.id]}
-        onPin={edit((items: Record<string, unknown>[]) => s.setPinned(node.id, items))}
-        onUnpin={edit(() => s.setPinned(node.id, undefined))}
-        onRunNode={edit(() => void s.startRun('node', node.id))}
-        onRunFromHere={edit(() => void s.startRun('from', node.id))}
-        onRunFlow={edit(() => void s.startRun('flow'))}
-        onCancel={edit(() => void s.cancelRun())} api={api} />
+        readOnly={s.readOnly}
+        onPin={(items: Record<string, unknown>[]) => s.setPinned(node.id, items)}
+        onUnpin={() => s.setPinned(node.id, undefined)}
+        onRunNode={() => void s.startRun('node', node.id)}
+        onRunFromHere={() => void s.startRun('from', node.id)}
+        onRunFlow={() => void s.startRun('flow')}
+        onCancel={() => void s.cancelRun()} api={api} />
     </section>
   );
 }

@@ -28,7 +28,7 @@ export function usePersistence(store: EditorStore, api: ApiClient) {
     let isLive = true;
     const t = setTimeout(() => {
       api.call('flows.validate', { flow }).then(
-        ({ problems }) => { if (isLive) store.getState().setProblems(flow, problems); },
+        ({ problems, ports }) => { if (isLive) store.getState().setProblems(flow, problems, ports); },
         () => undefined, // offline or engine busy: the next change or the reconnect checks again
       );
     }, VALIDATE_MS);

@@ -1,4 +1,4 @@
-import type { Problem } from '../../engine/api';
+import type { NodePorts, Problem } from '../../engine/api';
 import type { FlowFile } from '../../engine/flow/types';
 import type { Slice } from './editor-store';
 
@@ -9,7 +9,9 @@ export interface CheckSlice {
   problemsByEdge: Record<string, Problem[]>;
   /** The flow the problems belong to; autosave waits until it is the current one. */
   checkedFlow?: FlowFile;
-  setProblems(checked: FlowFile, problems: Problem[]): void;
+  /** Each node's ports as the engine computed them from its params (Switch rules…). */
+  ports: Record<string, NodePorts>;
+  setProblems(checked: FlowFile, problems: Problem[], ports?: Record<string, NodePorts>): void;
 }
 
 const NODE_PATH = /^\$\.nodes\[(\d+)\]/;
@@ -19,7 +21,8 @@ export const createCheckSlice: Slice<CheckSlice> = (set) => ({
   problems: [],
   problemsByNode: {},
   problemsByEdge: {},
-  setProblems: (checked, problems) => {
+  ports: {},
+  setProblems: (checked, problems, ports = {}) => {
     const byNode: Record<string, Problem[]> = {};
     const byEdge: Record<string, Problem[]> = {};
     for (const p of problems) {
@@ -30,7 +33,7 @@ export const createCheckSlice: Slice<CheckSlice> = (set) => ({
       const edgeId = e ? checked.edges[Number(e[1])]?.id : undefined;
       if (edgeId) (byEdge[edgeId] ??= []).push(p);
     }
-    set({ problems, problemsByNode: byNode, problemsByEdge: byEdge, checkedFlow: checked });
+    set({ problems, problemsByNode: byNode, problemsByEdge: byEdge, checkedFlow: checked, ports });
   },
 });
 
