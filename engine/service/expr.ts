@@ -20,6 +20,8 @@ export interface ExprDeps {
   store: RunStore;
   clock: Clock;
   env: Record<string, string>;
+  /** The workspace's `$vars`, read when a preview is asked for. */
+  vars: () => Record<string, unknown>;
 }
 
 type ExprHandlers = Pick<Handlers, 'expr.paths' | 'expr.preview'>;
@@ -80,7 +82,7 @@ function plain(value: unknown): unknown {
 }
 
 /** Autocomplete and live preview of expressions, from the last run's data or pinned data. */
-export function exprHandlers({ types, runs, store, clock, env }: ExprDeps): ExprHandlers {
+export function exprHandlers({ types, runs, store, clock, env, vars }: ExprDeps): ExprHandlers {
   /** Each node's output: the newest run's, else its pinned items. */
   const outputsOf = (flow: FlowFile): Map<string, Outputs> => {
     const out = new Map(runs.latest(flow.id)?.outputs ?? []);
@@ -119,7 +121,7 @@ export function exprHandlers({ types, runs, store, clock, env }: ExprDeps): Expr
           .flatMap((e) => outputs.get(e.from.node)?.[e.from.port] ?? []);
       }
       const { scope, at } = createScope({
-        outputs, nodeIdByName: new Map(flow.nodes.map((n) => [n.name, n.id])), vars: {}, env,
+        outputs, nodeIdByName: new Map(flow.nodes.map((n) => [n.name, n.id])), vars: vars(), env,
         run: { id: mem?.runId ?? 'preview', mode: 'manual' }, flow: { id: flow.id, name: flow.name },
         node: { id: node.id, name: node.name, type: node.type, version: node.version },
         state: store.state.load(flow.id, node.id), nowMs: clock.now(), timezone: flow.settings?.timezone,

@@ -17,6 +17,7 @@ import { exprHandlers } from './expr';
 import { flowHandlers } from './flows';
 import { createRuns } from './runs';
 import { openWorkspace } from './workspace';
+import { readWorkspaceVars } from './workspace-vars';
 
 export interface ServiceOptions {
   /** The folder holding `flows/`. */
@@ -68,14 +69,16 @@ export function createService(opts: ServiceOptions): Service {
     const entry = ws.find(id);
     return entry ? parseFlowText(ws.readText(entry.file), types).flow : undefined;
   };
-  const runs = createRuns({ types, store, clock: opts.clock, runtime: { code, env, vars: {}, findFlow }, emit });
+  // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
+  const runtime = { code, env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
+  const runs = createRuns({ types, store, clock: opts.clock, runtime, emit });
 
   const handlers: Handlers = {
     'workspace.info': async () => ({ workspace, dataDir, version }),
     'nodes.catalog': async () => types.all().map(describeNode),
     ...flowHandlers({ ws, types, clock, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] }),
     ...runs.handlers,
-    ...exprHandlers({ types, runs, store, clock, env }),
+    ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace) }),
   };
 
   let closing: Promise<void> | undefined;
