@@ -57,6 +57,7 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
       }
       for (let index = 0; index < items.length; index++) yield { item: items[index], index, params: resolveFor(items[index], index) };
     },
+    paramsFor: (item, index) => resolveFor(item, index),
     newItem: (json, from) => (from === undefined ? { json } : { json, paired: Array.isArray(from) ? from : [from] }),
     keyOf,
     get: (item, path) => getPath(item.json, path),

@@ -92,6 +92,11 @@ export interface NodeContext<P> {
   readonly inputs: Readonly<Record<string, Item[]>>;
   /** Each item of a port with its own resolved params; static params are shared, not copied. */
   each(port?: string): Iterable<{ item: Item; index: number; params: P }>;
+  /**
+   * The params of one item, resolved now: for nodes that route an item whose expression
+   * fails (a JunctionError naming the field) instead of failing the whole node.
+   */
+  paramsFor(item: Item, index: number): P;
   /** A new item made from `from` (kept as lineage). */
   newItem(json: Record<string, unknown>, from?: Item | Item[]): Item;
   /** A stable string key of an item's fields (or of its whole JSON). */

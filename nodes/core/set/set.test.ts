@@ -276,3 +276,15 @@ describe('core.set: params', () => {
     ]);
   });
 });
+
+describe('core.set with an expression that fails on some items', () => {
+  it('routes just those items to "error", naming the field', async () => {
+    const out = await runNode(setNode, {
+      params: { fields: [{ name: 'city', value: '{{ $json.address.city }}' }] },
+      items: [{ id: 1, address: { city: 'Lyon' } }, { id: 2 }],
+    });
+    expect(out.main.map((i) => i.json)).toEqual([{ id: 1, address: { city: 'Lyon' }, city: 'Lyon' }]);
+    expect(out.error).toHaveLength(1);
+    expect(out.error[0].json).toMatchObject({ id: 2, error: { field: 'city', rule: 'expression', message: expect.stringMatching(/^city: Cannot read 'city' of undefined/) } });
+  });
+});

@@ -1,4 +1,4 @@
-import { defineNode, p, patternProblem, type Infer, type Item, type Problem } from '../../../engine/sdk';
+import { defineNode, JunctionError, p, patternProblem, type Infer, type Item, type Problem } from '../../../engine/sdk';
 import { copyFields, deletePath, pathProblem, setPath, splitPath } from './assign-path';
 import { compileSteps, runSteps, transformProblems, transformSchema, type Step } from './transforms';
 import { checkValue, compileCheck, Rejection, validationSchema, type Check } from './validation';
@@ -48,6 +48,12 @@ function configProblems(v: Params, withTransforms: boolean): Problem[] {
   return out;
 }
 
+/** The field name an error path like `params.fields[2].value` points at. */
+function fieldOf(path: string | undefined, plans: Plan[]): string {
+  const m = /^params\.fields\[(\d+)\]/.exec(path ?? '');
+  return m ? plans[Number(m[1])]?.name ?? 'fields' : 'fields';
+}
+
 function withError(src: Record<string, unknown>, field: string, r: Rejection): Record<string, unknown> {
   const json = copyFields(src, null);
   json.error = { field, rule: r.rule, message: `${field}: ${r.message}` };
@@ -86,8 +92,17 @@ const setNode = defineNode({
     const main: Item[] = [];
     const error: Item[] = [];
 
-    for (const { item, params: resolved } of ctx.each()) {
+    const items = ctx.items;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
       const src = item.json;
+      // A field whose expression fails on this item sends the item to "error", like a failed check.
+      let resolved: Params;
+      try { resolved = ctx.paramsFor(item, index); } catch (e) {
+        if (!(e instanceof JunctionError) || !e.code.startsWith('expr.')) throw e;
+        error.push(withBinary(ctx.newItem(withError(src, fieldOf(e.path, plans), new Rejection('expression', e.message.replace(/^item \d+: /, ''))), item), item));
+        continue;
+      }
       const out = isReplace ? {} : copyFields(src, skip);
       const values = resolved.fields;
       if (fresh.length !== 0) fresh.length = 0;
