@@ -132,7 +132,10 @@ export function LazyEditor(props: LazyEditorProps) {
       {!isReady && (
         <div className={`lz-editor-preview${isActive ? ' is-loading' : ''}`} role="textbox" tabIndex={0}
           aria-label={props.ariaLabel} aria-describedby={props.describedBy} aria-invalid={props.invalid || undefined}
-          aria-multiline={!singleLine} aria-readonly={readOnly || undefined} onFocus={activate} onMouseDown={activate}
+          aria-multiline={!singleLine} aria-readonly={readOnly || undefined} onFocus={activate}
+          // No default: the browser's own focus handling for this press would land after the preview
+          // is gone and take focus away from the editor that replaced it.
+          onMouseDown={(e) => { e.preventDefault(); activate(); }}
           style={{ minHeight: previewHeight('', minLines, minLines, height), maxHeight: height ?? maxLines * LINE + 2 * PAD }}>
           {value === '' ? <span className="lz-placeholder">{props.placeholder ?? ''}</span> : previewText(value, language)}
         </div>
