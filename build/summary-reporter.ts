@@ -11,7 +11,10 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed++;
+      // A file that failed outside its tests (an import, a beforeAll) counts once as failed,
+      // even when vitest marks its tests skipped.
+      const tests = [...m.children.allTests()];
+      if (m.state() === 'failed' && !tests.some((t) => t.result().state === 'failed')) failed++;
     }
     failed += errors.length;
     process.stdout.write(`\nSummary: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);

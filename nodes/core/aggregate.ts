@@ -13,11 +13,11 @@ export default defineNode({
     ),
     aggregations: p.list(p.object({
       field: p.fieldPath().literal().describe('The field to aggregate, e.g. "amount". For count, leave empty to count items.'),
-      op: p.select(OPS).default('count').literal().describe(
+      op: p.select(OPS).default('count').literal().label('Operation').describe(
         'count: values present (or items); countDistinct: different values; sum and avg: of numbers, numeric text included; '
         + 'min and max: numbers, dates or text; collect: all values as a list; first and last: the first or last value present.',
       ),
-      as: p.string().literal().describe('The output field\'s name; by default the operation and field, e.g. "sum_amount".'),
+      as: p.string().literal().label('Output field').describe('The output field\'s name; by default the operation and field, e.g. "sum_amount".'),
     })).literal().default([]).describe('What to compute for each group.'),
   }),
   execute(ctx) {

@@ -26,7 +26,10 @@ export function formatRelative(iso: string | undefined, now = Date.now()): strin
 
 export const formatDateTime = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** 100000 → "100,000": counts read the same everywhere in the app. */
+export const count = (n: number) => n.toLocaleString('en-US');
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 export const STATUS_LABEL: Record<string, string> = {
   running: 'Running', success: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled', crashed: 'Crashed',

@@ -2,6 +2,7 @@
 import type { NodeDescription } from '../../engine/api';
 import type { FlowNode } from '../../engine/flow/types';
 import type { NodeRunView } from './types';
+import { count } from '../app/format';
 
 export type Side = 'input' | 'output';
 
@@ -13,8 +14,7 @@ export function portsFor(side: Side, node: FlowNode, description: NodeDescriptio
   return [...new Set([...declared, ...reported])];
 }
 
-/** "1,234" in the app's number style. */
-export const count = (n: number): string => n.toLocaleString('en-US');
+export { count };
 
 /** `{ main: 100 }` → "100"; several ports → "main 95 · dropped 5". */
 export function portCounts(counts: Record<string, number> | undefined): string {

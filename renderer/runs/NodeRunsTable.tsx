@@ -1,7 +1,7 @@
 import type { RunDetailDto } from '../../engine/api';
-import { formatDuration, STATUS_LABEL } from '../app/format';
+import { count, formatDuration, STATUS_LABEL } from '../app/format';
 
-const counts = (c: Record<string, number>) => Object.entries(c).map(([port, n]) => (port === 'main' ? `${n}` : `${port}: ${n}`)).join(', ') || '—';
+const counts = (c: Record<string, number>) => Object.entries(c).map(([port, n]) => (port === 'main' ? count(n) : `${port}: ${count(n)}`)).join(', ') || '—';
 
 /** Each node's result in a run, as a table (when the flow itself is gone). */
 export function NodeRunsTable({ run }: { run: RunDetailDto }) {

@@ -5,7 +5,7 @@ import { Canvas } from '../canvas/Canvas';
 import { DataPanelArea } from '../editor/NodeSlots';
 import { useRunEvents } from '../editor/use-run-events';
 import { useApi } from '../app/api-context';
-import { formatDateTime, formatDuration, STATUS_LABEL } from '../app/format';
+import { formatDateTime, formatDuration, plural, STATUS_LABEL } from '../app/format';
 import { Icon } from '../app/icons';
 import { navigate } from '../app/router';
 import { useCatalog } from '../state/catalog-store';
@@ -48,7 +48,7 @@ export function RunView({ runId }: { runId: string }) {
         <span className="crumb-sep" aria-hidden="true">/</span>
         <span className="flow-name static">{run.flowName}</span>
         <span className="badge" data-status={run.status} data-testid="run-view-status"><span className="dot" />{STATUS_LABEL[run.status] ?? run.status}</span>
-        <span className="muted run-meta">{run.trigger} · {formatDateTime(run.startedAt)} · {formatDuration(run.durationMs)}{run.itemsOut !== undefined ? ` · ${run.itemsOut} items` : ''}</span>
+        <span className="muted run-meta">{run.trigger} · {formatDateTime(run.startedAt)} · {formatDuration(run.durationMs)}{run.itemsOut !== undefined ? ` · ${plural(run.itemsOut, 'item')}` : ''}</span>
         {run.error && <span className="run-error" title={run.error.message}>{run.error.node ? `“${run.error.node}”: ` : ''}{run.error.message}</span>}
         <div className="topbar-spacer" />
         {!run.hasFullData && <span className="subtle" title="Older runs keep a sample of each node's items">Sampled data</span>}

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RunSummaryDto } from '../../engine/api';
-import { formatDateTime, formatDuration, formatRelative, STATUS_LABEL } from '../app/format';
+import { count, formatDateTime, formatDuration, formatRelative, STATUS_LABEL } from '../app/format';
 import { navigate } from '../app/router';
 
 const ROW_H = 34;
@@ -38,7 +38,7 @@ export function RunsTable({ runs }: { runs: RunSummaryDto[] }) {
                 <span role="cell" className="muted">{r.trigger}{r.mode !== 'manual' && r.mode !== r.trigger ? ` · ${r.mode}` : ''}</span>
                 <span role="cell" title={formatDateTime(r.startedAt)}>{formatRelative(r.startedAt)}</span>
                 <span role="cell" className="num">{formatDuration(r.durationMs)}</span>
-                <span role="cell" className="num">{r.itemsOut ?? '—'}</span>
+                <span role="cell" className="num">{r.itemsOut === undefined ? '—' : count(r.itemsOut)}</span>
               </div>
             );
           })}
