@@ -4,11 +4,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Vite gives its config file __dirname; relative paths below resolve against `root`.
-// (No node: imports here, so the renderer folder stays free of Node built-ins.)
+// Relative paths below resolve against `root`, this folder. (No node: imports here, so the
+// renderer folder stays free of Node built-ins.)
 
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {

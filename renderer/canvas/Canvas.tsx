@@ -22,6 +22,7 @@ const selectRunningIds = (s: { nodeStatus: Record<string, { status: string }> })
 const portsOf = (c: Connection | Edge) => ({
   from: { node: c.source, port: c.sourceHandle ?? '' }, to: { node: c.target, port: c.targetHandle ?? '' },
 });
+const LARGE_FLOW_NODES = 150;
 const minimapColor = (n: AnyNode) => (n.type === 'note' ? 'var(--note-border)' : `var(--c-${n.data.desc?.category ?? 'utility'}, var(--danger))`);
 
 /** The flow on an xyflow canvas. The store owns the flow; xyflow only reports changes. */
@@ -111,6 +112,8 @@ export function Canvas() {
         nodesConnectable={!readOnly} nodesDraggable={!readOnly} edgesReconnectable={false}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         colorMode={theme} fitView={shouldFit} fitViewOptions={{ padding: 0.25, maxZoom: 1 }} minZoom={0.15} maxZoom={2}
+        // Large flows draw only what is on screen: panning 500 cards otherwise costs whole frames.
+        onlyRenderVisibleElements={flow.nodes.length > LARGE_FLOW_NODES}
         aria-label="Flow canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.4} color="var(--canvas-dot)" />
