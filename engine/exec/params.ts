@@ -13,7 +13,7 @@ export interface ParamResolver {
   resolve(scope: ExprScope): Record<string, unknown>;
 }
 
-type Compiled = { isStatic: true; value: unknown } | { isStatic: false; eval: (scope: ExprScope) => unknown };
+type Compiled = { isStatic: true; value: unknown } | { isStatic: false; compute: (scope: ExprScope) => unknown };
 
 const failAt = (path: string, e: unknown): never => {
   if (e instanceof JunctionError) throw new JunctionError(e.code, e.message, { path, retryable: false });
@@ -26,7 +26,7 @@ function compileLeaf(spec: FieldSpec, source: string, path: string): Compiled {
   const coerce = spec.kind === 'value' || spec.kind === 'json' ? null : spec;
   return {
     isStatic: false,
-    eval(scope) {
+    compute(scope) {
       let v: unknown;
       try { v = template.evaluate(scope); } catch (e) { failAt(path, e); }
       if (coerce === null || (coerce.kind === 'string' && typeof v === 'string')) return v;
@@ -50,11 +50,11 @@ function compile(spec: FieldSpec, value: unknown, path: string): Compiled {
   // Hot path: runs once per item. Parallel arrays and an indexed loop, no destructuring.
   const keys = entries.map(([k]) => k);
   const statics = entries.map(([, c]) => (c.isStatic ? c.value : undefined));
-  const evals = entries.map(([, c]) => (c.isStatic ? null : c.eval));
+  const evals = entries.map(([, c]) => (c.isStatic ? null : c.compute));
   const n = keys.length;
   return {
     isStatic: false,
-    eval: isList
+    compute: isList
       ? (scope) => {
           const out = new Array(n);
           for (let i = 0; i < n; i++) { const f = evals[i]; out[i] = f === null ? statics[i] : f(scope); }
@@ -78,5 +78,5 @@ function childSpec(spec: FieldSpec, value: Record<string, unknown>, key: string)
 export function compileParams(spec: FieldSpec, params: Record<string, unknown>): ParamResolver {
   const c = compile(spec, params, 'params');
   if (c.isStatic) return { isStatic: true, resolve: () => params };
-  return { isStatic: false, resolve: (scope) => c.eval(scope) as Record<string, unknown> };
+  return { isStatic: false, resolve: (scope) => c.compute(scope) as Record<string, unknown> };
 }
