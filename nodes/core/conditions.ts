@@ -6,7 +6,7 @@
  * once per node run; only value1/value2 are resolved per item (they usually hold
  * `{{ $json.x }}`).
  */
-import { compilePattern, p, patternProblem, type NodeContext } from '../../engine/sdk';
+import { compilePattern, p, patternProblem, type Item, type NodeContext } from '../../engine/sdk';
 import { compareLoose, isEmpty, looseEquals, toBoolean } from './values';
 
 export const OPERATORS = [
@@ -167,4 +167,14 @@ export function compileWhen(when: When, path: string, fail: Fail): (resolved: Wh
   }
   const test = compileRules(when, path, fail);
   return (r) => test(r as Rules);
+}
+
+/** The items whose `when` holds, and the rest, with conditions resolved per item (Filter, If). */
+export function splitByWhen(ctx: NodeContext<{ when: When }>): [Item[], Item[]] {
+  const pass: Item[] = [];
+  const rest: Item[] = [];
+  if (!ctx.items.length) return [pass, rest];
+  const test = compileWhen(ctx.params.when, 'params.when', ctx.fail);
+  for (const { item, index, params } of ctx.each()) (test(params.when, index) ? pass : rest).push(item);
+  return [pass, rest];
 }

@@ -1,5 +1,5 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
-import { compileWhen, whenField } from './conditions';
+import { defineNode, p } from '../../engine/sdk';
+import { splitByWhen, whenField } from './conditions';
 
 export default defineNode({
   type: 'core.filter', version: 1,
@@ -8,11 +8,7 @@ export default defineNode({
   inputs: ['main'], outputs: ['main', 'discarded'],
   params: p.object({ when: whenField() }),
   execute(ctx) {
-    const kept: Item[] = [];
-    const discarded: Item[] = [];
-    if (!ctx.items.length) return { main: kept, discarded };
-    const test = compileWhen(ctx.params.when, 'params.when', ctx.fail);
-    for (const { item, index, params } of ctx.each()) (test(params.when, index) ? kept : discarded).push(item);
-    return { main: kept, discarded };
+    const [pass, rest] = splitByWhen(ctx);
+    return { main: pass, discarded: rest };
   },
 });

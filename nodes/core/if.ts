@@ -1,5 +1,5 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
-import { compileWhen, whenField } from './conditions';
+import { defineNode, p } from '../../engine/sdk';
+import { splitByWhen, whenField } from './conditions';
 
 export default defineNode({
   type: 'core.if', version: 1,
@@ -8,11 +8,7 @@ export default defineNode({
   inputs: ['main'], outputs: ['true', 'false'],
   params: p.object({ when: whenField() }),
   execute(ctx) {
-    const yes: Item[] = [];
-    const no: Item[] = [];
-    if (!ctx.items.length) return { true: yes, false: no };
-    const test = compileWhen(ctx.params.when, 'params.when', ctx.fail);
-    for (const { item, index, params } of ctx.each()) (test(params.when, index) ? yes : no).push(item);
-    return { true: yes, false: no };
+    const [pass, rest] = splitByWhen(ctx);
+    return { true: pass, false: rest };
   },
 });
