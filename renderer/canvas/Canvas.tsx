@@ -13,7 +13,6 @@ import { useEditor, useEditorStore } from '../state/use-editor';
 import type { CardNode } from './node-card';
 import { edgeTypes, nodeTypes } from './node-types';
 import type { NoteNode } from './note-card';
-import { useKeepSelectedInView } from './keep-in-view';
 import { useFlowEdges, useFlowNodes } from './to-xyflow';
 import { NODE_DRAG_TYPE, NOTE_TYPE } from './viewport';
 
@@ -41,8 +40,6 @@ export function Canvas() {
   const runningIds = useEditor(useShallow(selectRunningIds));
   const byType = useCatalog((s) => s.byType);
   const nodes = useFlowNodes(flow, selected, sizes, byType, readOnly, ports);
-  const paneRef = useRef<HTMLDivElement>(null);
-  useKeepSelectedInView(selected, paneRef);
   const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds);
 
   const onNodesChange = useCallback((changes: NodeChange<AnyNode>[]) => {
@@ -104,7 +101,7 @@ export function Canvas() {
   }, [rf, store]);
 
   return (
-    <div className="canvas-wrap" ref={paneRef} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
+    <div className="canvas-wrap" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
       <ReactFlow<AnyNode>
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
