@@ -32,7 +32,7 @@ export async function buildApp(root, out) {
     // worker's location) is rebuilt from __filename.
     build({
       ...common,
-      entryPoints: [resolve(root, 'electron/engine-host.ts')],
+      entryPoints: [resolve(root, 'engine/host/main.ts')],
       outfile: resolve(dir, 'engine-host.cjs'),
       define: { 'import.meta.url': '__junctionImportMetaUrl' },
       banner: { js: "const __junctionImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,6 +1,6 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { ApiEvent } from '../engine/api';
-import type { FromHost, Reply, ToHost } from './engine-protocol';
+import type { FromHost, Reply, ToHost } from '../engine/host/protocol';
 
 export interface EngineOptions {
   /** The bundled engine host script. */

@@ -1,10 +1,9 @@
 // Runs sandboxed with context isolation: it can only reach the renderer through contextBridge,
 // and exposes exactly the API wire plus the desktop extras, never ipcRenderer itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiEvent, Method, Wire, WireError } from '../engine/api';
+import type { ApiEvent, Method, Wire } from '../engine/api';
+import type { Reply } from '../engine/host/protocol';
 import { CHANNELS, DESKTOP_COMMANDS, type DesktopCommand, type JunctionDesktop } from './desktop-api';
-
-type Reply = { ok: true; output: unknown } | { ok: false; error: WireError };
 
 /** Subscribes to a channel; the listener never sees the IPC event (it holds `sender`). */
 function listen<T>(channel: string, listener: (value: T) => void, accept: (v: unknown) => v is T): () => void {

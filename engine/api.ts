@@ -7,7 +7,6 @@ import type { EngineEvent, RunStatus } from './exec/events';
 import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
-import type { NodeRunRecord, RunSummary } from './store/types';
 
 export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo };
 
@@ -21,11 +20,39 @@ export interface FlowSummary {
   lastRun?: { id: string; status: RunStatus; startedAt: string };
 }
 
-/** A run as history lists it (the store's own shape). */
-export type RunSummaryDto = RunSummary;
+/** A run as history lists it. The service maps it from the store's row, field by field. */
+export interface RunSummaryDto {
+  id: string;
+  flowId: string;
+  flowName: string;
+  trigger: string;
+  mode: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  /** Items the run's last nodes put out. */
+  itemsOut?: number;
+  error?: ErrorInfo;
+}
 
-/** One node run, without the stored samples (those are paged through `runs.items`). */
-export type NodeRunDto = Omit<NodeRunRecord, 'sampleIn' | 'sampleOut' | 'startedAt' | 'finishedAt'>;
+/**
+ * One execution of one node (a node inside a loop has one per iteration), without the stored
+ * samples: those are paged through `runs.items`.
+ */
+export interface NodeRunDto {
+  nodeId: string;
+  nodeName: string;
+  nodeType: string;
+  iteration: number;
+  status: string;
+  attempts: number;
+  durationMs: number;
+  /** Items per port. */
+  itemsIn: Record<string, number>;
+  itemsOut: Record<string, number>;
+  error?: ErrorInfo;
+}
 
 export interface RunDetailDto extends RunSummaryDto {
   nodes: NodeRunDto[];
@@ -112,19 +139,3 @@ export const METHODS: readonly Method[] = [
   'flows.delete', 'flows.restore', 'flows.import', 'flows.export', 'flows.validate', 'nodes.catalog',
   'runs.start', 'runs.cancel', 'runs.list', 'runs.get', 'runs.items', 'expr.paths', 'expr.preview',
 ];
-
-/** Commands the desktop app's menu sends to the renderer. */
-export type DesktopCommand = 'flow.new' | 'flow.open' | 'flow.import' | 'flow.export' | 'flow.save';
-
-/**
- * What Electron's preload exposes beside the API wire, as `window.junctionDesktop`: menu
- * commands and native file dialogs. Absent in a browser, where the renderer uses web APIs.
- */
-export interface JunctionDesktop {
-  /** Listens for menu commands; returns the unsubscribe. */
-  onCommand(listener: (command: DesktopCommand) => void): () => void;
-  /** The native open dialog for flow files; null when cancelled. */
-  openFile(): Promise<{ fileName: string; text: string } | null>;
-  /** The native save dialog with `fileName` proposed, then writes `text`; false when cancelled. */
-  saveFile(fileName: string, text: string): Promise<boolean>;
-}

@@ -1,4 +1,4 @@
-import type { JunctionDesktop } from '../../engine/api';
+import type { JunctionDesktop } from '../../electron/desktop-api';
 
 declare global {
   interface Window { junctionDesktop?: JunctionDesktop }

@@ -1,13 +1,14 @@
 // The engine in its own process (Electron's utilityProcess, or a Node child process with IPC):
-// a long run or a big file never freezes the window. Speaks engine-protocol.ts with main.
+// a long run or a big file never freezes the window. Speaks protocol.ts with Electron's main
+// process (electron/engine-process.ts), which starts this file's bundle, dist/electron/engine-host.cjs.
 import { parseArgs } from 'node:util';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createService, type Service } from '../engine/service';
-import { isJunctionError } from '../engine/sdk/errors';
-import { defaultDataDir } from '../engine/store';
-import { dispatch, toWireError } from '../engine/transport';
-import type { FromHost, ToHost } from './engine-protocol';
+import { createService, type Service } from '../service';
+import { isJunctionError } from '../sdk/errors';
+import { defaultDataDir } from '../store';
+import { dispatch, toWireError } from '../transport';
+import type { FromHost, ToHost } from './protocol';
 
 interface Port { postMessage(message: unknown): void; on(event: 'message', listener: (e: { data: unknown }) => void): unknown }
 
