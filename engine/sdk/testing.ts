@@ -4,6 +4,9 @@ import { lazyCodeRunner } from '../exec/lazy-code-runner';
 import { memoryStateStore, stagedState } from '../exec/state';
 import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs } from './types';
 
+/** A clock whose sleeps return at once and are recorded, for nodes that wait. */
+export { virtualClock };
+
 type Json = Record<string, unknown>;
 
 export interface RunNodeOptions {

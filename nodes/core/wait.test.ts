@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { virtualClock } from '../../engine/exec/clock';
-import { runNode } from '../../engine/sdk/testing';
+import { runNode, virtualClock } from '../../engine/sdk/testing';
 import wait from './wait';
 
 describe('core.wait', () => {
