@@ -65,11 +65,11 @@ describe('the layers of DESIGN section 1', () => {
     ]);
     const reach: ImportGraph = new Map([
       ['renderer/app/x.ts', [{ spec: '../../engine/api', typeOnly: true, target: file('engine/api.ts') }]],
-      ['engine/api.ts', [{ spec: './store/types', typeOnly: true, target: file('engine/store/types.ts') }]],
-      ['engine/store/types.ts', [{ spec: 'node:fs', typeOnly: false, target: builtin('fs') }]],
+      ['engine/api.ts', [{ spec: './exec/events', typeOnly: true, target: file('engine/exec/events.ts') }]],
+      ['engine/exec/events.ts', [{ spec: 'node:fs', typeOnly: false, target: builtin('fs') }]],
     ]);
     expect(checkLayers(reach, ctx)).toEqual([
-      "renderer/app/x.ts → engine/api.ts → engine/store/types.ts imports 'node:fs': the renderer's program would get Node's types through it",
+      "renderer/app/x.ts → engine/api.ts → engine/exec/events.ts imports 'node:fs': the renderer's program would get Node's types through it",
     ]);
   });
 
