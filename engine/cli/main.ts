@@ -1,10 +1,9 @@
+// Each command loads what it needs when it runs (dynamic imports, split into their own chunks
+// by the bundler), so `junction --version` or `--help` never load the engine.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { catalogMarkdown, describeNode } from '../catalog';
-import { builtinRegistry } from '../registry';
+import { version } from '../../package.json';
 import { isJunctionError } from '../sdk/errors';
-import { loadFlow } from './load-flow';
-import { formatTable } from './table';
 
 const USAGE = `Usage: junction <command> [options]
 
@@ -16,6 +15,7 @@ Commands:
                           The node catalog, generated from the node schemas.
   serve [--port N] [--workspace DIR]
                           The editor in a browser, with the engine, on 127.0.0.1.
+  --version               Print Junction's version.
 
 Expressions see only the environment variables named in JUNCTION_ENV_ALLOW (comma-separated).
 Run history goes to JUNCTION_DATA_DIR (default: your OS's app data folder).`;
@@ -39,6 +39,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
       case 'validate': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
         if (!positionals.length) return usage(err, 'validate needs at least one flow file');
+        const [{ loadFlow }, { builtinRegistry }] = await Promise.all([import('./load-flow'), import('../registry')]);
         let failed = 0;
         for (const file of positionals) {
           try {
@@ -54,6 +55,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
       }
       case 'nodes': {
         const { values } = parseArgs({ args: rest, options: { markdown: { type: 'boolean' }, json: { type: 'boolean' } } });
+        const [{ catalogMarkdown, describeNode }, { builtinRegistry }, { formatTable }] = await Promise.all([import('../catalog'), import('../registry'), import('./table')]);
         const nodes = builtinRegistry().all().map(describeNode);
         if (values.json) out.write(`${JSON.stringify(nodes, null, 2)}\n`);
         else if (values.markdown) out.write(catalogMarkdown(nodes));
@@ -65,6 +67,9 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
         const { serveCommand } = await import('./serve-command');
         return await serveCommand({ port: values.port ? Number(values.port) : undefined, workspace: values.workspace, dataDir: values['data-dir'] }, out, err);
       }
+      case '--version': case '-v': case 'version':
+        out.write(`${version}\n`);
+        return 0;
       case undefined: case '-h': case '--help': case 'help':
         out.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,12 @@ describe('junction CLI', () => {
     const store = openRunStore(join(data, 'junction.db'));
     expect(store.listRuns({ flowId: 'f_slow' })[0]).toMatchObject({ status: 'crashed' });
     store.close();
+  });
+
+  it('prints its version, the one in package.json', () => {
+    const { version } = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8'));
+    const r = junction(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('prints usage for an unknown command', () => {
