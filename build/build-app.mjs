@@ -21,7 +21,7 @@ export async function buildApp(root, out) {
   mkdirSync(dir, { recursive: true });
   // ESM builds of dependencies first: UMD ones (jsonc-parser) hide their requires from the bundler.
   const common = {
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', external: EXTERNAL, logLevel: 'warning',
+    bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: 'linked', external: EXTERNAL, logLevel: 'warning',
     mainFields: ['module', 'main'],
   };
   await Promise.all([

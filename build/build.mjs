@@ -2,7 +2,7 @@
 // flag also the renderer (vite) and the Electron main and preload scripts.
 //   node build/build.mjs            everything
 //   node build/build.mjs --engine   the CLI and service only (npm ci runs this through `prepare`)
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from './bundle.mjs';
@@ -13,6 +13,8 @@ const engineOnly = process.argv.includes('--engine');
 mkdirSync(out, { recursive: true });
 
 const t0 = performance.now();
+// Chunk names carry a content hash: clear the last build's, which nothing would load again.
+rmSync(resolve(out, 'chunks'), { recursive: true, force: true });
 await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts') }, out);
 // The sandbox worker is plain JS that the sandbox loads by a path relative to its own
 // module, which ends up in a split chunk (dist/chunks/) or, unsplit, in dist/ itself.

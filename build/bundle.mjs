@@ -11,7 +11,7 @@ const nodesPlugin = (root) => ({
   },
 });
 
-/** Bundles `entryPoints` ({ name: path }) into `outdir` as ESM for Node 20. */
+/** Bundles `entryPoints` ({ name: path }) into `outdir` as ESM for Node 22.12 and later (package.json engines). */
 export function bundleForNode(root, entryPoints, outdir) {
   return build({
     entryPoints,
@@ -22,7 +22,7 @@ export function bundleForNode(root, entryPoints, outdir) {
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    target: 'node20',
+    target: 'node22',
     mainFields: ['module', 'main'],
     sourcemap: 'linked',
     // Native and WebAssembly packages load files relative to themselves: leave them in node_modules.

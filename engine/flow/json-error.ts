@@ -1,9 +1,9 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /**
- * Where JSON text first breaks, as " at line 3, column 14: <reason>". Node 20's JSON.parse
- * often names no position, so jsonc-parser (strict: no comments, no trailing commas)
- * finds it. Only called after JSON.parse failed.
+ * Where JSON text first breaks, as " at line 3, column 14: <reason>". JSON.parse names no
+ * position for some errors (an unexpected token, where it quotes the text instead), so
+ * jsonc-parser (strict: no comments, no trailing commas) finds it. Only called after JSON.parse failed.
  */
 export function describeJsonError(text: string): string {
   const errors: ParseError[] = [];
