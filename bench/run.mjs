@@ -15,7 +15,7 @@ const peak = join(root, 'bench/peak-rss.mjs');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(0)} ms` : `${(ms * 1000).toFixed(0)} µs`);
 
 /** One whole `junction run` process: wall time from spawn to exit, its peak RSS and per-node times. */
 function runProcess(flow) {
@@ -51,8 +51,11 @@ for (const n of [10_000, 100_000]) {
 }
 series('trigger-only flow (start-up)', triggerOnlyFlow(), 5);
 
-await bundleForNode(root, { 'bench-overhead': join(root, 'bench/overhead.ts') }, join(root, 'dist'));
+await bundleForNode(root, { 'bench-overhead': join(root, 'bench/overhead.ts'), 'bench-in-process': join(root, 'bench/in-process.ts') }, join(root, 'dist'));
 const { measureOverhead } = await import(join(root, 'dist/bench-overhead.mjs'));
 const o = await measureOverhead();
 console.log(`per-node overhead (50 no-ops, 1 item, in process)  min ${(o.minMs * 1000).toFixed(1)} µs  median ${(o.medianMs * 1000).toFixed(1)} µs`);
+const { measureInProcess } = await import(join(root, 'dist/bench-in-process.mjs'));
+console.log('\nin process, min and median:');
+for (const f of await measureInProcess()) console.log(`  ${f.label.padEnd(46)} min ${fmt(f.minMs).padStart(7)}  median ${fmt(f.medianMs).padStart(7)}`);
 console.log('\nTargets (bench/README.md): 100,000 items < 3 s and < 400 MB; trigger-only start-up < 0.3 s; per-node overhead < 0.2 ms.');

@@ -38,11 +38,10 @@ describe('runs', () => {
     expect((await h()['flows.list']({}))).toEqual([]);
   });
 
-  it('pages through 100,000 items of a recent run quickly', async () => {
+  it('pages through 100,000 items of a recent run', async () => {
     const { runId } = await run(flowOf(100_000));
-    const t0 = performance.now();
+    // How long a page takes is a figure of `npm run bench`, not a test.
     const page = await h()['runs.items']({ runId, nodeId: 'Double', direction: 'output', port: 'main', offset: 99_990, limit: 50 });
-    expect(performance.now() - t0).toBeLessThan(250); // a slice, not a copy of 100,000 items; slack for a busy machine
     expect(page).toMatchObject({ total: 100_000, offset: 99_990, isSample: false });
     expect(page.items).toHaveLength(10);
     expect(page.items[0]).toEqual({ i: 99_990, amount: 1_999_800 });

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../exec/events';
 import type { Item } from '../sdk';
@@ -72,7 +71,8 @@ describe('recorder round trip', () => {
     expect(JSON.stringify(node.sampleOut)).not.toContain('paired');
   });
 
-  it('touches only the sampled items, and records a 100,000-item node.finished quickly', () => {
+  // Not touching the other items is the guard; how long recording takes is a figure of `npm run bench`.
+  it('touches only the sampled items of a 100,000-item node.finished', () => {
     let touched = 0;
     const items = customers(100_000);
     for (let i = 2_000; i < items.length; i++) {
@@ -80,20 +80,12 @@ describe('recorder round trip', () => {
       Object.defineProperty(items[i], 'json', { get: () => { touched++; return json; } });
     }
     startRun('run-fast');
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const t0 = performance.now();
+    for (let i = 0; i < 3; i++) {
       store.record(finished('run-fast', 'code', {
         iteration: i, itemsIn: {}, itemsOut: { main: items.length }, data: { input: {}, output: { main: items } },
       }));
-      times.push(performance.now() - t0);
     }
     expect(touched).toBe(0);
-    times.sort((a, b) => a - b);
-    const median = times[10];
-    console.log(`record(node.finished, 100,000 items): median ${median.toFixed(3)} ms, max ${times[19].toFixed(3)} ms over 20`);
-    // A guard against serializing every item (that costs ~100 ms), not a benchmark.
-    expect(median).toBeLessThan(50);
   });
 
   it('honours a configured sample size, per port', () => {

@@ -76,16 +76,13 @@ describe('core.aggregate', () => {
       .rejects.toMatchObject({ code: 'param.required', path: 'params.aggregations[0].field' });
   });
 
-  it('aggregates 100,000 items into a handful of groups in a few ms', async () => {
+  // How fast is a figure of `npm run bench` (Aggregate, 100,000 items into 5 groups).
+  it('aggregates 100,000 items into a handful of groups', async () => {
     const countries = ['DE', 'FR', 'IT', 'ES', 'NL'];
     const items = Array.from({ length: 100_000 }, (_, i) => ({ json: { country: countries[i % 5], amount: i % 1000 } }));
     const params = { groupBy: ['country'], aggregations: [{ op: 'count' }, { op: 'sum', field: 'amount' }, { op: 'avg', field: 'amount' }] };
-    await runNode(aggregate, { params, items }); // warm up
-    const t0 = performance.now();
     const out = await runNode(aggregate, { params, items });
-    const ms = performance.now() - t0;
     expect(out.main).toHaveLength(5);
     expect(out.main[0].json).toMatchObject({ country: 'DE', count: 20_000 });
-    expect(ms).toBeLessThan(100);
   });
 });

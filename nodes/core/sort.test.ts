@@ -54,11 +54,10 @@ describe('core.sort', () => {
     expect(out.main[0]).toBe(items[1]);
   });
 
-  it('sorts 100,000 items quickly', async () => {
+  // How fast is a figure of `npm run bench` (Sort 100,000 items by two fields).
+  it('sorts 100,000 items', async () => {
     const items = Array.from({ length: 100_000 }, (_, i) => ({ json: { v: (i * 7919) % 100_003, name: `n${i % 1000}` } }));
-    const t0 = performance.now();
     const out = await runNode(sort, { params: { fields: [by('name'), by('v')] }, items });
-    expect(performance.now() - t0).toBeLessThan(2_000);
     expect(out.main[0].json.name).toBe('n0');
   });
 });
