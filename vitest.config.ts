@@ -1,5 +1,24 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { nodesPlugin } from './build/vite-nodes-plugin.ts';
+import { findBrowser, NO_BROWSER } from './test/e2e/browser.ts';
+
+// The editor in Chromium through `junction serve` (test/e2e/global-setup.ts starts both once).
+// After the unit tests, so a busy CPU does not stretch the browser's waits. Without a browser
+// they are left out with one line of advice, except in CI, where they then fail.
+const e2e: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'e2e',
+    include: ['test/e2e/**/*.test.ts'],
+    globalSetup: ['test/e2e/global-setup.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+    sequence: { groupOrder: 1 },
+  },
+};
+const isCi = !!process.env.CI && !['false', '0'].includes(process.env.CI);
+const runE2e = isCi || !!findBrowser();
+if (!runE2e) console.warn(`Skipping the end-to-end tests. ${NO_BROWSER}.`);
 
 export default defineConfig({
   plugins: [nodesPlugin()],
@@ -17,19 +36,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**', 'test/e2e/**'],
         },
       },
-      {
-        // The editor in Chromium through `junction serve` (test/e2e/global-setup.ts starts both once).
-        // After the unit tests, so a busy CPU does not stretch the browser's waits.
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 60_000,
-          sequence: { groupOrder: 1 },
-        },
-      },
+      ...(runE2e ? [e2e] : []),
     ],
   },
 });

@@ -1,14 +1,15 @@
 /**
  * One `junction serve` (temp workspace and run history) and one Chromium for every end-to-end
- * file; files reach them through inject('e2e'). A missing Chromium or a server that does not
- * start is handed on as `error`, so each e2e file fails with that sentence while the unit
- * tests still run.
+ * file; files reach them through inject('e2e'). A server or browser that does not start is
+ * handed on as `error`, so each e2e file fails with that sentence while the unit tests still
+ * run. (Without any browser, vitest.config.ts leaves these tests out unless CI=true.)
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM, CHROMIUM_ARGS, startServe, tempDirs, type Serve } from './serve';
+import { findBrowser, NO_BROWSER } from './browser';
+import { CHROMIUM_ARGS, startServe, tempDirs, type Serve } from './serve';
 
 export interface E2eContext {
   url: string;
@@ -32,12 +33,11 @@ export default async function setup(project: TestProject) {
   let browser: BrowserServer | undefined;
   const context: E2eContext = { url: '', wsEndpoint: '', workspace: dirs.workspace, dataDir: dirs.dataDir };
   try {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the end-to-end tests drive Debian's chromium (apt-get install chromium; .ci/run installs it)`);
-    }
+    const executablePath = findBrowser();
+    if (!executablePath) throw new Error(NO_BROWSER);
     [serve, browser] = await Promise.all([
       startServe(dirs),
-      chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
+      chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_ARGS }),
     ]);
     Object.assign(context, { url: serve.url, wsEndpoint: browser.wsEndpoint() });
   } catch (e) {

@@ -7,7 +7,6 @@ import type { FlowFile } from '../../engine/flow/types';
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin/junction.mjs');
 
-export const CHROMIUM = '/usr/bin/chromium';
 /** DESIGN §10: Playwright's own browser download fails here; Debian's chromium with these flags works. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
