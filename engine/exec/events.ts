@@ -1,4 +1,7 @@
-import type { ErrorInfo, Item } from '../sdk';
+// Types from their own modules: the renderer reaches this file through api.ts, and the SDK's index
+// also holds run-time helpers that use Node.
+import type { ErrorInfo } from '../sdk/errors';
+import type { Item } from '../sdk/types';
 
 export type RunStatus = 'running' | 'success' | 'failed' | 'cancelled' | 'crashed';
 export type NodeRunStatus = 'success' | 'failed' | 'skipped' | 'disabled' | 'cancelled' | 'pinned';

@@ -5,6 +5,7 @@ export { p, Field, ObjectField, isExpression, type FieldSpec, type Infer, type P
 export { defineNode } from './define-node';
 export { JunctionError, isJunctionError, toErrorInfo, type ErrorInfo } from './errors';
 export { getPath, keyOf } from './paths';
+export { lazyLibrary } from './lazy-library';
 export type {
   BinaryRef, Category, Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
   NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,

@@ -1,5 +1,5 @@
 import { DateTime, Info } from 'luxon';
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from './phone';
 import type { Transform } from './transforms';
 import { isBlank, Rejection, show, toNumber } from './validation';
 

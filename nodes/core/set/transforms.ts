@@ -1,5 +1,5 @@
 import { Info } from 'luxon';
-import { isSupportedCountry } from 'libphonenumber-js';
+import { isSupportedCountry } from './phone';
 import { isExpression, p, type Infer, type Problem } from '../../../engine/sdk';
 import { formatDate, formatNumber, formatPhone, isLocale, lookup, type Memo } from './format';
 import { isBlank, Rejection, show, toNumber, toText } from './validation';
