@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `junction` command. Runs the bundled CLI; builds it first in a fresh checkout.
-// Put it on your PATH with `npm link` (npx works too, but adds about half a second to every call).
+// Put it on your PATH with `npm link` (npx works too, but starts npm first: half a second or more a call).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import module from 'node:module';
