@@ -1,3 +1,4 @@
+import { MAX_LOOP_NESTING } from './limits';
 import type { FlowEdge, FlowFile } from './types';
 
 /**
@@ -18,6 +19,8 @@ export interface FlowGraph {
   cycles: string[][];
   /** For each loop whose batch and done ports reach a common node: the first such node found. */
   loopConflicts: { loop: string; node: string }[];
+  /** A node inside more than MAX_LOOP_NESTING loops; loop analysis stopped there, so the flow cannot run. */
+  loopNestingOver?: string;
 }
 
 /** Nodes reachable from `start` without passing `stop`; with `until`, ends at the first such node found. */
@@ -45,11 +48,21 @@ export function analyzeGraph(flow: FlowFile, isLoop: (nodeId: string) => boolean
   const loopBodies = new Map<string, Set<string>>();
   const backEdges = new Set<string>();
   const loopConflicts: FlowGraph['loopConflicts'] = [];
+  // How many loop bodies hold each node. Capping it bounds the work below at
+  // MAX_LOOP_NESTING visits per node and edge, where loops chained batch to batch would cost N².
+  const inside = new Map<string, number>();
+  let loopNestingOver: string | undefined;
   for (const id of ids.filter(isLoop)) {
     if (loopBodies.has(id)) continue; // a duplicated id: its first node counts
+    if (loopNestingOver) { loopBodies.set(id, new Set()); continue; }
     const out = outgoing.get(id)!;
-    const body = reach(out.filter((e) => e.from.port === 'batch').map((e) => e.to.node), outgoing, id).seen;
+    const { seen: body, hit: tooDeep } = reach(out.filter((e) => e.from.port === 'batch').map((e) => e.to.node), outgoing, id, (n) => {
+      const depth = (inside.get(n) ?? 0) + 1;
+      inside.set(n, depth);
+      return depth > MAX_LOOP_NESTING;
+    });
     loopBodies.set(id, body);
+    if (tooDeep) { loopNestingOver = tooDeep; continue; }
     for (const e of into.get(id)!) if (body.has(e.from.node)) backEdges.add(e.id);
     // One conflict per loop is enough to explain it, and stopping there keeps this linear in what it reports.
     const { hit } = reach(out.filter((e) => e.from.port !== 'batch').map((e) => e.to.node), outgoing, id, (n) => body.has(n));
@@ -79,7 +92,7 @@ export function analyzeGraph(flow: FlowFile, isLoop: (nodeId: string) => boolean
   }
   const placed = new Set(order);
   const cycles = order.length === ids.length ? [] : findCycles(ids.filter((id) => !placed.has(id)), forward);
-  return { order, incoming, outgoing, backEdges, loopBodies, cycles, loopConflicts };
+  return { order, incoming, outgoing, backEdges, loopBodies, cycles, loopConflicts, ...(loopNestingOver ? { loopNestingOver } : {}) };
 }
 
 /**

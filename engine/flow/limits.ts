@@ -11,6 +11,9 @@
  */
 export const MAX_FLOW_DEPTH = 64;
 
+/** Loops inside loops: real flows nest two or three; the loop analysis costs this many passes per node at most. */
+export const MAX_LOOP_NESTING = 32;
+
 /** Problems listed for one flow; the last one says how many more there were. */
 export const MAX_PROBLEMS = 200;
 

@@ -3,7 +3,7 @@ import type { Problem } from '../sdk/schema';
 import type { NodeType } from '../sdk/types';
 import { checkShape } from './check-shape';
 import { analyzeGraph } from './graph';
-import { clip, MAX_FLOW_DEPTH, valueNestingOver } from './limits';
+import { clip, MAX_FLOW_DEPTH, MAX_LOOP_NESTING, valueNestingOver } from './limits';
 import { capProblems } from './problem-list';
 import type { FlowFile } from './types';
 import { walkExpressions } from './walk-params';
@@ -93,6 +93,9 @@ export function validateFlow(doc: unknown, types: NodeLookup): Validation {
   }
   for (const { loop, node } of graph.loopConflicts) {
     add(`$.nodes[${byId.get(node)!.index}]`, `${q(nameOf(node))} is reached both inside ${q(nameOf(loop))} (batch) and after it (done)`, 'flow.loop-conflict');
+  }
+  if (graph.loopNestingOver) {
+    add(`$.nodes[${byId.get(graph.loopNestingOver)!.index}]`, `${q(nameOf(graph.loopNestingOver))} is inside more than ${MAX_LOOP_NESTING} loops; loops may nest at most ${MAX_LOOP_NESTING} deep`, 'flow.loop-nesting');
   }
   for (const id of Object.keys(flow.pinned)) {
     if (!byId.has(id)) add(`$.pinned.${clip(id)}`, `pins data for a node ${q(id)} that does not exist`, 'flow.dangling-pin');
