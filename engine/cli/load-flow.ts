@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { formatProblems, parseFlowText, type FlowFile } from '../flow';
+import { readFileSync } from 'node:fs';
+import { echo, formatProblems, parseFlowText, type FlowFile } from '../flow';
 import type { NodeLookup } from '../flow/validate';
 import { JunctionError } from '../sdk/errors';
 
@@ -23,18 +22,6 @@ export function loadFlow(file: string, types: NodeLookup): FlowFile {
   return flow;
 }
 
-/** Finds a flow by id among the *.flow.json files beside `file` (for error flows). */
-export function flowFinder(file: string, types: NodeLookup) {
-  const dir = dirname(file);
-  return (id: string): FlowFile | undefined => {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.flow.json'))) {
-      const { flow } = parseFlowText(readFileSync(join(dir, name), 'utf8'), types);
-      if (flow?.id === id) return flow;
-    }
-    return undefined;
-  };
-}
-
 /** Reads `--input`: a JSON list of objects (or one object) that becomes the run's first items. */
 export function readInput(file: string): Record<string, unknown>[] {
   let data: unknown;
@@ -44,6 +31,6 @@ export function readInput(file: string): Record<string, unknown>[] {
   }
   const list = Array.isArray(data) ? data : [data];
   const bad = list.findIndex((x) => typeof x !== 'object' || x === null || Array.isArray(x));
-  if (bad >= 0) throw new JunctionError('cli.input', `The input file ${file} must hold a list of objects; entry ${bad} is ${JSON.stringify(list[bad])}`);
+  if (bad >= 0) throw new JunctionError('cli.input', `The input file ${file} must hold a list of objects; entry ${bad} is ${echo(list[bad])}`);
   return list.map((x) => (typeof x.json === 'object' && x.json !== null && Object.keys(x).every((k) => k === 'json' || k === 'binary') ? x.json : x));
 }

@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
 import { isJunctionError } from '../sdk/errors';
+import { terminal, type Terminal } from './terminal';
 
 const USAGE = `Usage: junction <command> [options]
 
 Commands:
-  run FILE [--input items.json] [--vars vars.json] [--json] [--no-history] [--data-dir DIR]
+  run FILE [--input items.json] [--vars vars.json] [--json] [--no-history] [--data-dir DIR] [--error-flow FILE]
                           Run a flow once; prints each node's items and time. Exit 0 on success, 1 on failure.
+                          An error flow runs only when named with --error-flow.
   validate FILE...        Check flow files and list every problem with its JSON path.
   nodes [--markdown|--json]
                           The node catalog, generated from the node schemas.
@@ -20,21 +22,26 @@ Commands:
 Expressions see only the environment variables named in JUNCTION_ENV_ALLOW (comma-separated).
 Run history goes to JUNCTION_DATA_DIR (default: your OS's app data folder).`;
 
-type Stream = NodeJS.WriteStream;
+type Stream = NodeJS.WritableStream & { isTTY?: boolean };
 
-/** The CLI. Returns the exit code; user mistakes print a sentence, never a stack trace. */
-export async function main(argv: string[], out: Stream = process.stdout, err: Stream = process.stderr): Promise<number> {
+/**
+ * The CLI. Returns the exit code; user mistakes print a sentence, never a stack trace.
+ * Everything printed goes through `terminal`, which strips control characters.
+ */
+export async function main(argv: string[], stdout: Stream = process.stdout, stderr: Stream = process.stderr): Promise<number> {
+  const out = terminal(stdout);
+  const err = terminal(stderr);
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'run': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
           input: { type: 'string' }, vars: { type: 'string' }, json: { type: 'boolean', default: false },
-          'no-history': { type: 'boolean', default: false }, 'data-dir': { type: 'string' },
+          'no-history': { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, 'error-flow': { type: 'string' },
         } });
         if (positionals.length !== 1) return usage(err, 'run needs exactly one flow file');
         const { runCommand } = await import('./run-command');
-        return await runCommand({ file: positionals[0], input: values.input, vars: values.vars, json: !!values.json, history: !values['no-history'], dataDir: values['data-dir'] }, out, err);
+        return await runCommand({ file: positionals[0], input: values.input, vars: values.vars, json: !!values.json, history: !values['no-history'], dataDir: values['data-dir'], errorFlow: values['error-flow'] }, out, err);
       }
       case 'validate': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
@@ -84,7 +91,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   }
 }
 
-function usage(err: Stream, problem: string): number {
+function usage(err: Terminal, problem: string): number {
   err.write(`junction: ${problem}\n\n${USAGE}\n`);
   return 2;
 }

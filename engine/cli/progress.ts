@@ -1,9 +1,14 @@
+import type { Terminal } from './terminal';
+
+/** Back to the line's start and erase it, so the next status line replaces this one. */
+const CLEAR_LINE = '\r\x1b[2K';
+
 /**
  * Progress for a long run on stderr: silent for the first second (short runs print only
  * their table), then one status line, rewritten in place on a terminal and repeated at
  * most every 2 s when stderr is a file or pipe.
  */
-export function createProgress(stream: NodeJS.WriteStream, nodeCount: number, quietMs = 1000) {
+export function createProgress(stream: Terminal, nodeCount: number, quietMs = 1000) {
   const t0 = Date.now();
   let finished = 0;
   let items = 0;
@@ -13,7 +18,7 @@ export function createProgress(stream: NodeJS.WriteStream, nodeCount: number, qu
   const print = () => {
     const elapsed = ((Date.now() - t0) / 1000).toFixed(1);
     const text = `running ${current || '…'}: ${finished}/${nodeCount} nodes done, ${items.toLocaleString('en-US')} items, ${elapsed} s`;
-    if (stream.isTTY) stream.write(`\r\x1b[2K${text}`);
+    if (stream.isTTY) { stream.control(CLEAR_LINE); stream.write(text); }
     else stream.write(`${text}\n`);
     lastPrint = Date.now();
     shown = true;
@@ -27,7 +32,7 @@ export function createProgress(stream: NodeJS.WriteStream, nodeCount: number, qu
     finished(_name: string, out: number) { finished++; items += out; },
     done() {
       clearInterval(timer);
-      if (shown && stream.isTTY) stream.write('\r\x1b[2K');
+      if (shown && stream.isTTY) stream.control(CLEAR_LINE);
       shown = false;
     },
   };

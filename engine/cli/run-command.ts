@@ -4,9 +4,11 @@ import { lazyCodeRunner } from '../exec/lazy-code-runner';
 import { builtinRegistry } from '../registry';
 import { allowedEnv, executeFlow } from '../runner';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
-import { flowFinder, loadFlow, readInput, readText } from './load-flow';
+import { jsonText } from './json-output';
+import { loadFlow, readInput, readText } from './load-flow';
 import { createProgress } from './progress';
 import { formatTable } from './table';
+import type { Terminal } from './terminal';
 
 export interface RunArgs {
   file: string;
@@ -15,6 +17,8 @@ export interface RunArgs {
   json: boolean;
   history: boolean;
   dataDir?: string;
+  /** The flow to run when this one fails; a flow's own `settings.errorFlow` is not followed from a terminal. */
+  errorFlow?: string;
 }
 
 interface NodeLine { id: string; name: string; type: string; status: string; itemsIn: number; itemsOut: number; ports: Record<string, number>; ms: number; runs: number; error?: string }
@@ -30,10 +34,13 @@ function outCell(ports: Record<string, number>): string | number {
 }
 
 /** `junction run FILE`: one headless run; the exit code says how it ended (0 success, 1 failed). */
-export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): Promise<number> {
   const types = builtinRegistry();
   const file = resolve(args.file);
-  const flow = loadFlow(file, types);
+  const named = loadFlow(file, types);
+  const errorFlow = args.errorFlow ? loadFlow(resolve(args.errorFlow), types) : undefined;
+  // A downloaded flow must not pick which other file runs next: only the person does, with --error-flow.
+  const flow = { ...named, settings: { ...named.settings, errorFlow: errorFlow?.id ?? null } };
   const input = args.input ? readInput(resolve(args.input)) : undefined;
   const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
   let store: RunStore | undefined;
@@ -59,7 +66,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   process.once('SIGINT', onSigint);
   try {
     const result = await executeFlow(
-      { types, code, store, vars, env: allowedEnv(), findFlow: flowFinder(file, types) },
+      { types, code, store, vars, env: allowedEnv(), findFlow: (id) => (id === errorFlow?.id ? errorFlow : undefined) },
       flow, { mode: 'cli', input, onEvent, signal: controller.signal },
     );
     progress.done();
@@ -67,7 +74,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
     if (args.json) {
       const sinks = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
-      out.write(`${JSON.stringify({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, nodes: ordered, output, logs }, null, 2)}\n`);
+      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, nodes: ordered, output, logs })}\n`);
     } else {
       out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, outCell(l.ports), l.ms.toFixed(1)]))}\n`);
       for (const l of logs) out.write(`  ${l}\n`);
@@ -75,6 +82,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
       out.write(`\nRun ${result.runId} ${verdict} in ${result.durationMs.toFixed(0)} ms${store ? ' (recorded in run history)' : ''}.\n`);
       if (result.error) err.write(`${result.error.node ? `${result.error.node}: ` : ''}${result.error.path ? `${result.error.path}: ` : ''}${result.error.message}\n`);
       if (result.errorFlowRun) out.write(`Error flow ran: ${result.errorFlowRun.status}.\n`);
+      else if (result.status === 'failed' && named.settings.errorFlow && !errorFlow) out.write('The flow names an error flow; it runs from a terminal only when given with --error-flow FILE.\n');
     }
     return result.status === 'success' ? 0 : 1;
   } finally {

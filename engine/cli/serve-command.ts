@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createService } from '../service';
 import { defaultDataDir } from '../store';
 import { startServer, type RunningServer } from '../transport';
+import type { Terminal } from './terminal';
 
 export interface ServeArgs {
   port?: number;
@@ -45,7 +46,7 @@ async function listen(start: (port: number) => Promise<RunningServer>, first: nu
 }
 
 /** `junction serve`: the engine and the editor on 127.0.0.1 until SIGINT or SIGTERM. */
-export async function serveCommand(args: ServeArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function serveCommand(args: ServeArgs, out: Terminal, err: Terminal): Promise<number> {
   const port = args.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     err.write(`junction: --port must be a whole number from 0 to 65535, not ${String(args.port)}\n`);

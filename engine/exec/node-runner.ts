@@ -43,11 +43,14 @@ async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, parent:
   }
 }
 
-/** The items a failed node sends on, for onError = continue / errorPort. */
+/**
+ * The items a failed node sends on, for onError = continue / errorPort. Spread, not
+ * Object.assign: an own `__proto__` key in the item's data must stay data, not become its prototype.
+ */
 function errorItems(inputs: Item[], error: ErrorInfo, keepJson: boolean): Item[] {
   const info = { message: error.message, code: error.code, ...(error.path ? { path: error.path } : {}) };
   if (!inputs.length) return [{ json: { error: info } }];
-  return inputs.map((item) => ({ json: keepJson ? Object.assign({}, item.json, { error: info }) : { error: info }, paired: [item] }));
+  return inputs.map((item) => ({ json: keepJson ? { ...item.json, error: info } : { error: info }, paired: [item] }));
 }
 
 /** Runs one node once its inputs are settled: disabled, pinned, retries, timeout and onError included. */

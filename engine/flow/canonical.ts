@@ -1,3 +1,5 @@
+import { JunctionError } from '../sdk/errors';
+import { MAX_FLOW_DEPTH, valueNestingOver } from './limits';
 import type { FlowFile } from './types';
 
 /**
@@ -28,7 +30,10 @@ const ordered = (o: Record<string, unknown>, keys: string[], inner: (k: string, 
   return out;
 };
 
+/** The flow with its keys in canonical order. Refuses a flow nested deeper than a flow may be: the sort recurses. */
 export function canonicalFlow(flow: FlowFile): Record<string, unknown> {
+  const deep = valueNestingOver(flow);
+  if (deep) throw new JunctionError('flow.too-deep', `The flow nests objects and lists more than ${MAX_FLOW_DEPTH} levels deep (at ${deep}); a flow file may not`, { path: deep });
   const f = flow as unknown as Record<string, unknown>;
   return ordered(f, ORDER.flow, (k, v) => {
     if (k === 'nodes') return (v as Record<string, unknown>[]).map((n) => ordered(n, ORDER.node, (nk, nv) => (nk === 'position' ? ordered(nv as Record<string, unknown>, ORDER.position) : sorted(nv))));

@@ -1,4 +1,5 @@
 import type { Problem } from '../sdk/schema';
+import { clip, echo } from './limits';
 import { FLOW_FORMAT } from './types';
 
 /**
@@ -29,7 +30,7 @@ export function checkShape(doc: unknown): Problem[] {
 
   if (!isObj(doc)) { add('$', 'a flow file must be a JSON object'); return problems; }
   if (doc.format !== FLOW_FORMAT) {
-    add('$.format', doc.format === undefined ? `is missing; a Junction flow starts with "format": "${FLOW_FORMAT}"` : `must be "${FLOW_FORMAT}", not ${JSON.stringify(doc.format)}`, 'flow.format');
+    add('$.format', doc.format === undefined ? `is missing; a Junction flow starts with "format": "${FLOW_FORMAT}"` : `must be "${FLOW_FORMAT}", not ${echo(doc.format)}`, 'flow.format');
   }
   str(doc, 'id', '$'); str(doc, 'name', '$'); str(doc, 'description', '$', true);
 
@@ -47,7 +48,7 @@ export function checkShape(doc: unknown): Problem[] {
         if (!isObj(ref)) { add(`${path}.credentials.${slot}`, 'must be { id, type, name }'); continue; }
         str(ref, 'id', `${path}.credentials.${slot}`); str(ref, 'type', `${path}.credentials.${slot}`); str(ref, 'name', `${path}.credentials.${slot}`);
         const extra = Object.keys(ref).filter((k) => !['id', 'type', 'name'].includes(k));
-        if (extra.length) add(`${path}.credentials.${slot}`, `holds ${extra.join(', ')}: a flow refers to a connection by id, type and name only, never its secrets`, 'flow.secret');
+        if (extra.length) add(`${path}.credentials.${slot}`, `holds ${clip(extra.join(', '))}: a flow refers to a connection by id, type and name only, never its secrets`, 'flow.secret');
       }
     }
     if (n.settings !== undefined) checkSettings(n.settings, `${path}.settings`, add);

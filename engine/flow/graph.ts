@@ -1,3 +1,4 @@
+import { MAX_LOOP_NESTING } from './limits';
 import type { FlowEdge, FlowFile } from './types';
 
 /**
@@ -16,20 +17,24 @@ export interface FlowGraph {
   loopBodies: Map<string, Set<string>>;
   /** Node ids on an illegal cycle, each cycle once. */
   cycles: string[][];
-  /** Nodes reached from both a loop's batch and done ports. */
+  /** For each loop whose batch and done ports reach a common node: the first such node found. */
   loopConflicts: { loop: string; node: string }[];
+  /** A node inside more than MAX_LOOP_NESTING loops; loop analysis stopped there, so the flow cannot run. */
+  loopNestingOver?: string;
 }
 
-const reach = (start: string[], outgoing: Map<string, FlowEdge[]>, stop: string): Set<string> => {
+/** Nodes reachable from `start` without passing `stop`; with `until`, ends at the first such node found. */
+const reach = (start: string[], outgoing: Map<string, FlowEdge[]>, stop: string, until?: (id: string) => boolean): { seen: Set<string>; hit?: string } => {
   const seen = new Set<string>();
   const stack = [...start];
   while (stack.length) {
     const id = stack.pop()!;
     if (id === stop || seen.has(id)) continue;
+    if (until?.(id)) return { seen, hit: id };
     seen.add(id);
     for (const e of outgoing.get(id) ?? []) stack.push(e.to.node);
   }
-  return seen;
+  return { seen };
 };
 
 export function analyzeGraph(flow: FlowFile, isLoop: (nodeId: string) => boolean): FlowGraph {
@@ -37,18 +42,31 @@ export function analyzeGraph(flow: FlowFile, isLoop: (nodeId: string) => boolean
   const known = new Set(ids);
   const edges = flow.edges.filter((e) => known.has(e.from.node) && known.has(e.to.node));
   const outgoing = new Map<string, FlowEdge[]>(ids.map((id) => [id, []]));
-  for (const e of edges) outgoing.get(e.from.node)!.push(e);
+  const into = new Map<string, FlowEdge[]>(ids.map((id) => [id, []]));
+  for (const e of edges) { outgoing.get(e.from.node)!.push(e); into.get(e.to.node)!.push(e); }
 
   const loopBodies = new Map<string, Set<string>>();
   const backEdges = new Set<string>();
   const loopConflicts: FlowGraph['loopConflicts'] = [];
+  // How many loop bodies hold each node. Capping it bounds the work below at
+  // MAX_LOOP_NESTING visits per node and edge, where loops chained batch to batch would cost N².
+  const inside = new Map<string, number>();
+  let loopNestingOver: string | undefined;
   for (const id of ids.filter(isLoop)) {
+    if (loopBodies.has(id)) continue; // a duplicated id: its first node counts
+    if (loopNestingOver) { loopBodies.set(id, new Set()); continue; }
     const out = outgoing.get(id)!;
-    const body = reach(out.filter((e) => e.from.port === 'batch').map((e) => e.to.node), outgoing, id);
+    const { seen: body, hit: tooDeep } = reach(out.filter((e) => e.from.port === 'batch').map((e) => e.to.node), outgoing, id, (n) => {
+      const depth = (inside.get(n) ?? 0) + 1;
+      inside.set(n, depth);
+      return depth > MAX_LOOP_NESTING;
+    });
     loopBodies.set(id, body);
-    for (const e of edges) if (e.to.node === id && body.has(e.from.node)) backEdges.add(e.id);
-    const after = reach(out.filter((e) => e.from.port !== 'batch').map((e) => e.to.node), outgoing, id);
-    for (const n of after) if (body.has(n)) loopConflicts.push({ loop: id, node: n });
+    if (tooDeep) { loopNestingOver = tooDeep; continue; }
+    for (const e of into.get(id)!) if (body.has(e.from.node)) backEdges.add(e.id);
+    // One conflict per loop is enough to explain it, and stopping there keeps this linear in what it reports.
+    const { hit } = reach(out.filter((e) => e.from.port !== 'batch').map((e) => e.to.node), outgoing, id, (n) => body.has(n));
+    if (hit) loopConflicts.push({ loop: id, node: hit });
   }
 
   const incoming = new Map<string, FlowEdge[]>(ids.map((id) => [id, []]));
@@ -63,8 +81,8 @@ export function analyzeGraph(flow: FlowFile, isLoop: (nodeId: string) => boolean
   const indegree = new Map(ids.map((id) => [id, incoming.get(id)!.length]));
   const ready = ids.filter((id) => indegree.get(id) === 0);
   const order: string[] = [];
-  while (ready.length) {
-    const id = ready.shift()!;
+  for (let next = 0; next < ready.length; next++) {
+    const id = ready[next];
     order.push(id);
     for (const e of forward.get(id)!) {
       const d = indegree.get(e.to.node)! - 1;
@@ -72,11 +90,15 @@ export function analyzeGraph(flow: FlowFile, isLoop: (nodeId: string) => boolean
       if (d === 0) ready.push(e.to.node);
     }
   }
-  const cycles = order.length === ids.length ? [] : findCycles(ids.filter((id) => !order.includes(id)), forward);
-  return { order, incoming, outgoing, backEdges, loopBodies, cycles, loopConflicts };
+  const placed = new Set(order);
+  const cycles = order.length === ids.length ? [] : findCycles(ids.filter((id) => !placed.has(id)), forward);
+  return { order, incoming, outgoing, backEdges, loopBodies, cycles, loopConflicts, ...(loopNestingOver ? { loopNestingOver } : {}) };
 }
 
-/** Names each strongly connected group of the leftover nodes once (Tarjan). */
+/**
+ * Names each strongly connected group of the leftover nodes once (Tarjan's algorithm with an
+ * explicit stack: a cycle of 10,000 nodes must not need 10,000 stack frames).
+ */
 function findCycles(rest: string[], forward: Map<string, FlowEdge[]>): string[][] {
   const inRest = new Set(rest);
   const index = new Map<string, number>();
@@ -85,23 +107,38 @@ function findCycles(rest: string[], forward: Map<string, FlowEdge[]>): string[][
   const onStack = new Set<string>();
   const groups: string[][] = [];
   let counter = 0;
-  const visit = (v: string) => {
-    index.set(v, counter); low.set(v, counter); counter++;
-    stack.push(v); onStack.add(v);
-    for (const e of forward.get(v)!) {
-      const w = e.to.node;
-      if (!inRest.has(w)) continue;
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+  for (const root of rest) {
+    if (index.has(root)) continue;
+    // Each frame is a node and how many of its edges have been looked at.
+    const frames: { v: string; edge: number }[] = [];
+    const enter = (v: string) => {
+      index.set(v, counter); low.set(v, counter); counter++;
+      stack.push(v); onStack.add(v);
+      frames.push({ v, edge: 0 });
+    };
+    enter(root);
+    while (frames.length) {
+      const frame = frames[frames.length - 1];
+      const { v } = frame;
+      const out = forward.get(v)!;
+      if (frame.edge < out.length) {
+        const w = out[frame.edge++].to.node;
+        if (!inRest.has(w)) continue;
+        if (!index.has(w)) enter(w);
+        else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(v)!));
+      if (low.get(v) === index.get(v)) {
+        const group: string[] = [];
+        let w: string;
+        do { w = stack.pop()!; onStack.delete(w); group.push(w); } while (w !== v);
+        const selfLoop = out.some((e) => e.to.node === v);
+        if (group.length > 1 || selfLoop) groups.push(group.reverse());
+      }
     }
-    if (low.get(v) === index.get(v)) {
-      const group: string[] = [];
-      let w: string;
-      do { w = stack.pop()!; onStack.delete(w); group.push(w); } while (w !== v);
-      const selfLoop = forward.get(v)!.some((e) => e.to.node === v);
-      if (group.length > 1 || selfLoop) groups.push(group.reverse());
-    }
-  };
-  for (const v of rest) if (!index.has(v)) visit(v);
+  }
   return groups;
 }

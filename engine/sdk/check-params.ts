@@ -53,7 +53,7 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
       if (typeof value !== 'boolean') add(`must be true or false, not ${typeName(value)}`);
       return value;
     case 'select':
-      if (!spec.options!.includes(value as string)) add(`must be one of ${spec.options!.map((o) => `"${o}"`).join(', ')}, not ${JSON.stringify(value)}`);
+      if (!spec.options!.includes(value as string)) add(`must be one of ${spec.options!.map((o) => `"${o}"`).join(', ')}, not ${typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : typeName(value)}`);
       return value;
     case 'keyValue':
       if (typeof value !== 'object' || Array.isArray(value)) { add(`must be an object of names to values, not ${typeName(value)}`); return value; }
@@ -71,7 +71,7 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
     case 'variant': {
       if (typeof value !== 'object' || Array.isArray(value)) { add(`must be an object, not ${typeName(value)}`); return value; }
       const tag = (value as Record<string, unknown>)[spec.discriminator!];
-      const fields = typeof tag === 'string' ? spec.cases![tag] : undefined;
+      const fields = typeof tag === 'string' && Object.hasOwn(spec.cases!, tag) ? spec.cases![tag] : undefined;
       if (!fields) {
         problems.push({ path: `${path}.${spec.discriminator}`, code: 'param.invalid', message: `must be one of ${Object.keys(spec.cases!).map((o) => `"${o}"`).join(', ')}` });
         return value;

@@ -1,4 +1,4 @@
-import { FLOW_FORMAT, parseFlowText, validateFlow, type CredentialRef, type FlowFile, type NodeLookup } from '../flow';
+import { capProblems, FLOW_FORMAT, parseFlowText, validateFlow, type CredentialRef, type FlowFile, type NodeLookup } from '../flow';
 import { JunctionError } from '../sdk/errors';
 import type { Problem } from '../sdk/schema';
 
@@ -14,14 +14,15 @@ const num = (v: unknown, fallback: number): number => (typeof v === 'number' && 
  */
 export function readFlowText(source: string, types: NodeLookup, where: string): { flow: FlowFile; problems: Problem[] } {
   const parsed = parseFlowText(source, types);
-  const jsonProblem = parsed.problems.find((p) => p.code === 'flow.json');
-  if (jsonProblem) throw new JunctionError('flow.json', `${where} ${jsonProblem.message}`);
+  // Text that is not JSON, or nests too deep to be read safely, leaves nothing to show.
+  const fatal = parsed.problems.find((p) => p.code === 'flow.json' || p.code === 'flow.too-deep');
+  if (fatal) throw new JunctionError(fatal.code, `${where} ${fatal.message}`);
   if (parsed.flow) return { flow: parsed.flow, problems: parsed.problems };
   const repaired = repairFlow(JSON.parse(source.replace(/^\uFEFF/, '')));
   if (!repaired) throw new JunctionError('flow.shape', `${where} is JSON but not a flow: it must be an object with "nodes" and "edges"`);
   const again = validateFlow(repaired, types);
   const seen = new Set(parsed.problems.map((p) => `${p.path}\u0000${p.message}`));
-  const problems = [...parsed.problems, ...again.problems.filter((p) => !seen.has(`${p.path}\u0000${p.message}`))];
+  const problems = capProblems([...parsed.problems, ...again.problems.filter((p) => !seen.has(`${p.path}\u0000${p.message}`))]);
   return { flow: again.flow ?? repaired, problems };
 }
 

@@ -112,6 +112,9 @@ export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandl
       const { flow, refs } = stripSecrets(repaired);
       if (!flow.id || ws.find(flow.id) || flow.id.startsWith('file:')) flow.id = newFlowId();
       if (typeof doc.name !== 'string' || !doc.name) flow.name = fileName ? fileName.replace(/(\.flow)?\.json$/i, '') : 'Imported flow';
+      // Checked before the file is written: a flow the editor could not open again must not enter the workspace.
+      const unreadable = validateFlow(flow, types).problems.find((p) => p.code === 'flow.too-deep');
+      if (unreadable) throw new JunctionError('flow.import', `${fileName ? `"${fileName}"` : 'This file'} ${unreadable.message} (at ${unreadable.path}); it is not imported`);
       persist(flow, undefined, true);
       // Connections live in the keychain of whoever exported the flow; none travel with it, so each must be mapped here.
       return { ...reread(flow), missingConnections: refs };

@@ -1,4 +1,4 @@
-import { FLOW_FORMAT, parseFlowText } from '../flow';
+import { echo, FLOW_FORMAT, nestingProblem, parseFlowText } from '../flow';
 import { JunctionError } from '../sdk/errors';
 
 type Obj = Record<string, unknown>;
@@ -13,6 +13,8 @@ const importError = (sentence: string) => new JunctionError('flow.import', sente
  */
 export function parseImport(source: string, fileName?: string): Obj {
   const what = fileName ? `"${fileName}"` : 'This file';
+  const tooDeep = nestingProblem(source);
+  if (tooDeep) throw importError(`${what} ${tooDeep.message}; it is not imported`);
   let doc: unknown;
   try {
     doc = JSON.parse(source.replace(/^\uFEFF/, ''));
@@ -26,7 +28,7 @@ export function parseImport(source: string, fileName?: string): Obj {
   if (!isObj(doc)) throw importError(`${what} is not a Junction flow: it holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not a flow object`);
   if (doc.format === undefined) throw importError(`${what} is not a Junction flow: format missing (a Junction flow starts with "format": "${FLOW_FORMAT}")`);
   if (doc.format !== FLOW_FORMAT) {
-    throw importError(`${what} is not a Junction flow this version can read: format is ${JSON.stringify(doc.format)}, expected "${FLOW_FORMAT}"`);
+    throw importError(`${what} is not a Junction flow this version can read: format is ${echo(doc.format)}, expected "${FLOW_FORMAT}"`);
   }
   if (!Array.isArray(doc.nodes) || !Array.isArray(doc.edges)) throw importError(`${what} is a damaged Junction flow: it has no list of nodes or edges`);
   return doc;

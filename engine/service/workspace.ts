@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, watch, writeSync, type FSWatcher } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { JunctionError } from '../sdk/errors';
 
 /** What listing needs from one flow file, read once per change of its mtime or size. */
@@ -14,6 +14,8 @@ export interface FlowEntry {
 }
 
 const FLOW_SUFFIX = '.flow.json';
+/** A save in progress: `<file>.<8 hex>.tmp`, renamed over the file once written. */
+const TEMP_FILE = /\.flow\.json\.[0-9a-f]{8}\.tmp$/;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `New HubSpot → Postgres!` → `new-hubspot-postgres`; bounded so names stay under every OS's file name limit. */
@@ -34,10 +36,24 @@ export function openWorkspace(root: string, onChange: () => void) {
   const flowsDir = join(root, 'flows');
   const trashDir = join(root, '.trash');
   mkdirSync(flowsDir, { recursive: true });
+  const realFlowsDir = realpathSync(flowsDir);
+  removeStaleTemps(flowsDir);
   const cache = new Map<string, { mtimeMs: number; size: number; entry: FlowEntry }>();
 
+  /**
+   * The file's path when it really lies in flows/. A symlink (or a renamed folder) placed in
+   * flows/ must not let the app read a file from elsewhere on the disk.
+   */
+  const pathOf = (file: string): string => {
+    const path = join(flowsDir, safeName(file));
+    let real: string;
+    try { real = realpathSync(path); } catch { return path; } // missing: the read that follows says so
+    if (!real.startsWith(realFlowsDir + sep)) throw new JunctionError('workspace.outside', `"${file}" links to a file outside the workspace's flows folder; it is not opened`);
+    return path;
+  };
+
   const read = (file: string): FlowEntry => {
-    const path = join(flowsDir, file);
+    const path = pathOf(file);
     const st = statSync(path);
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.entry;
@@ -66,7 +82,7 @@ export function openWorkspace(root: string, onChange: () => void) {
         // Two files with one id (a copy made outside the app): the first wins, the copy is listed by file.
         out.push(seen.has(e.id) ? { ...e, id: `file:${file}` } : e);
         seen.add(e.id);
-      } catch { /* removed while listing */ }
+      } catch { /* removed while listing, or a link out of the folder */ }
     }
     return out;
   };
@@ -91,9 +107,16 @@ export function openWorkspace(root: string, onChange: () => void) {
     }
   };
 
+  /** The new text reaches the disk before the rename, so a power cut leaves the old file or the new one. */
   const writeAtomic = (path: string, text: string) => {
     const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, text);
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   };
 
@@ -111,7 +134,7 @@ export function openWorkspace(root: string, onChange: () => void) {
     find,
     get,
     fileFor,
-    readText: (file: string): string => readFileSync(join(flowsDir, safeName(file)), 'utf8'),
+    readText: (file: string): string => readFileSync(pathOf(file), 'utf8'),
     /** Writes `text` as `file`; when the flow lived in `oldFile`, that file goes away once the new one is in place. */
     write(file: string, text: string, oldFile?: string) {
       writeAtomic(join(flowsDir, safeName(file)), text);
@@ -143,6 +166,14 @@ export function openWorkspace(root: string, onChange: () => void) {
 }
 
 export type Workspace = ReturnType<typeof openWorkspace>;
+
+/** Temp files of saves cut short (a crash, a power cut); each one's flow file is intact. */
+function removeStaleTemps(dir: string) {
+  for (const name of readdirSync(dir)) {
+    if (!TEMP_FILE.test(name)) continue;
+    try { unlinkSync(join(dir, name)); } catch { /* gone already, or not ours to remove */ }
+  }
+}
 
 /** File names come from our own listing, but a bug must never turn one into a path outside the folder. */
 function safeName(file: string): string {

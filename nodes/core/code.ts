@@ -11,7 +11,8 @@ export default defineNode({
       + 'console.log lines appear in the run log. No network, files or Node modules.',
     ),
     timeoutMs: p.number().int().min(100).max(300_000).default(5_000).literal().describe('Stop the code after this many milliseconds.'),
-    memoryMb: p.number().int().min(8).max(1_024).default(64).literal().describe('The most memory the code may use, in MB.'),
+    // 1,000 MB is the most the sandbox grants (its wasm heap must stay under 2 GB); a higher value would be cut silently.
+    memoryMb: p.number().int().min(8).max(1_000).default(64).literal().describe('The most memory the code may use, in MB.'),
   }),
   async execute(ctx) {
     const { code, timeoutMs, memoryMb } = ctx.params;
