@@ -8,7 +8,7 @@ import { memoryStateStore } from './state';
 
 const run = (flow: Parameters<typeof runFlow>[0], extra: Partial<Parameters<typeof runFlow>[1]> = {}) => {
   const events: EngineEvent[] = [];
-  return runFlow(flow, { types: testTypes, clock: virtualClock(), onEvent: (e) => events.push(e), ...extra }).then((r) => ({ ...r, events }));
+  return runFlow(flow, { types: testTypes, clock: virtualClock(), observers: [(e) => events.push(e)], ...extra }).then((r) => ({ ...r, events }));
 };
 const json = (r: { outputs: Map<string, Record<string, { json: Record<string, unknown> }[]>> }, node: string, port = 'main') =>
   (r.outputs.get(node)?.[port] ?? []).map((i) => i.json);

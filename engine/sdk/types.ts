@@ -70,7 +70,8 @@ export interface JournalEntry {
 
 /** Runs JavaScript in the isolated sandbox: one JSON string in, one out, per batch. */
 export interface CodeRunner {
-  run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: string[] }>;
+  /** `logs` are the guest's console lines, each with the level of the console method that wrote it. */
+  run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: { level: 'debug' | 'info' | 'warn' | 'error'; message: string }[] }>;
 }
 
 export interface NodeInfo {

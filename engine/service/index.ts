@@ -10,7 +10,7 @@ import { systemClock } from '../exec/clock';
 import { lazyCodeRunner } from '../exec/lazy-code-runner';
 import { parseFlowText, type FlowFile } from '../flow';
 import { builtinRegistry, type NodeRegistry } from '../registry';
-import { allowedEnv } from '../runner';
+import { allowedEnv } from '../exec/env';
 import { openRunStore, STORE_FILE } from '../store';
 import type { Clock } from '../sdk/types';
 import { exprHandlers } from './expr';
