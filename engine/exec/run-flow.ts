@@ -178,8 +178,13 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     try { rc.state.commit(); } catch (e) { finalStatus = 'failed'; finalError = { code: 'state.commit', message: `Saving node state failed: ${(e as Error).message}` }; }
   }
   const durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
-  const itemsOut = [...nodes.keys()].filter((id) => !graph.outgoing.get(id)!.length)
-    .reduce((sum, id) => sum + Object.values(rc.outputs.get(id) ?? {}).reduce((a, items) => a + items.length, 0), 0);
+  // What the run delivered: items the last nodes sent on, not the failed ones on their error ports.
+  let itemsOut = 0;
+  for (const id of nodes.keys()) {
+    if (graph.outgoing.get(id)!.length) continue;
+    const ports = rc.outputs.get(id) ?? {};
+    for (const port of Object.keys(ports)) if (port !== 'error') itemsOut += ports[port].length;
+  }
   emit({ type: 'run.finished', runId, status: finalStatus, at: rc.iso(), durationMs, itemsOut, ...(failedItems ? { failedItems } : {}), ...(finalError ? { error: finalError } : {}) });
   return { runId, status: finalStatus, error: finalError, durationMs, failedItems, outputs: rc.outputs, nodeStatus: status };
 }

@@ -98,6 +98,17 @@ export interface NodeContext<P> {
    * fails (a JunctionError naming the field) instead of failing the whole node.
    */
   paramsFor(item: Item, index: number): P;
+  /**
+   * The params as written (defaults filled, no expression resolved; an expression field holds
+   * its text): for the literal fields a node reads once per run, such as names, modes and operators.
+   */
+  readonly paramsAsWritten: P;
+  /**
+   * Reads one field per item, path as keys (`['fields', 0, 'value']`): only the expressions under
+   * it are evaluated, so a node resolves what varies per item and nothing else. A field without
+   * expressions is returned as is. Throws like `paramsFor` when an expression fails.
+   */
+  paramReader(path: readonly (string | number)[]): (item: Item, index: number) => unknown;
   /** A new item made from `from` (kept as lineage). */
   newItem(json: Record<string, unknown>, from?: Item | Item[]): Item;
   /** A stable string key of an item's fields (or of its whole JSON). */
