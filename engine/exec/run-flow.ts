@@ -178,10 +178,12 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     try { rc.state.commit(); } catch (e) { finalStatus = 'failed'; finalError = { code: 'state.commit', message: `Saving node state failed: ${(e as Error).message}` }; }
   }
   const durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
-  // What the run delivered: items the last nodes sent on, not the failed ones on their error ports.
+  // What the run delivered: items its last nodes (of a partial run: the last it ran) sent on, not the failed ones on error ports.
+  const ran = toRun.only;
   let itemsOut = 0;
   for (const id of nodes.keys()) {
-    if (graph.outgoing.get(id)!.length) continue;
+    if (ran && !ran.has(id)) continue;
+    if (graph.outgoing.get(id)!.some((e) => !ran || ran.has(e.to.node))) continue;
     const ports = rc.outputs.get(id) ?? {};
     for (const port of Object.keys(ports)) if (port !== 'error') itemsOut += ports[port].length;
   }
