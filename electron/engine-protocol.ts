@@ -1,5 +1,5 @@
 import type { ApiEvent } from '../engine/api';
-import type { Reply } from '../engine/transport/dispatch';
+import type { Reply } from '../engine/transport/pending-requests';
 
 export type { Reply };
 
