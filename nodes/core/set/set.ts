@@ -50,11 +50,12 @@ function configProblems(v: Params, withTransforms: boolean): Problem[] {
 
 /**
  * Why one item failed: a check or transform, or an expression that failed on this item's data
- * (like a failed check, the item leaves through "error"). Anything else is the node's own failure.
+ * (like a failed check, the item leaves through "error"). A runaway expression (budget, size),
+ * a forbidden key or anything else fails the node itself.
  */
 function rejectionOf(e: unknown): Rejection {
   if (e instanceof Rejection) return e;
-  if (e instanceof JunctionError && (e.code.startsWith('expr.') || e.code === 'param.invalid')) return new Rejection('expression', e.message.replace(/^item \d+: /, ''));
+  if (e instanceof JunctionError && (e.code === 'expr.runtime' || e.code === 'param.invalid')) return new Rejection('expression', e.message.replace(/^item \d+: /, ''));
   throw e;
 }
 
