@@ -164,6 +164,21 @@ describe('runFlow', () => {
     expect(json(only, 'B').map((j) => j.amount)).toEqual([0, 40, 80]);
   });
 
+  it('runs the upstream nodes a partial run needs when they have no earlier data or pins', async () => {
+    const flow = buildFlow([{ name: 'Source', type: 'test.source' }, { name: 'A', type: 'test.double' }, { name: 'B', type: 'test.double' }, { name: 'Side', type: 'test.double' }],
+      ['Source -> A', 'A -> B', 'Source -> Side']);
+    const cold = await run(flow, { only: 'B' });
+    expect([...cold.nodeStatus.keys()]).toEqual(['Source', 'A', 'B']);
+    expect(json(cold, 'B').map((j) => j.amount)).toEqual([0, 40, 80]);
+    expect(cold.events.find((e) => e.type === 'run.finished')).toMatchObject({ status: 'success', itemsOut: 3 });
+    const fromA = await run(flow, { startAt: 'A' });
+    expect([...fromA.nodeStatus.keys()]).toEqual(['Source', 'A', 'B']);
+    // An upstream node with pinned data gives it instead of running.
+    const pinned = await run({ ...flow, pinned: { A: [{ amount: 5 }] } }, { only: 'B' });
+    expect([...pinned.nodeStatus.keys()]).toEqual(['B']);
+    expect(json(pinned, 'B')).toEqual([{ amount: 10 }]);
+  });
+
   it('uses pinned data instead of running a node when asked', async () => {
     const flow = buildFlow([{ name: 'Source', type: 'test.source' }, { name: 'A', type: 'test.double' }], ['Source -> A'], { pinned: { Source: [{ i: 7, amount: 1 }] } });
     const r = await run(flow, { usePinned: true });
