@@ -1,5 +1,5 @@
 import type { ApiEvent } from '../api';
-import type { RunObserver } from '../exec/events';
+import type { RunObserver } from '../exec';
 import type { Item, Outputs } from '../sdk/types';
 
 /** How many runs keep every item in memory; older runs show the store's sample. */

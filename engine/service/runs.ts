@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent, Handlers, In, NodeRunDto, RunDetailDto, RunSummaryDto } from '../api';
-import { executeFlow, type Runtime } from '../exec/execute';
+import { executeFlow, type Runtime } from '../exec';
 import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '../flow';
 import type { RunStore, RunSummary } from '../store';
 import { JunctionError, toErrorInfo } from '../sdk/errors';
