@@ -1,5 +1,6 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { ApiEvent } from '../engine/api';
+import { createPendingRequests } from '../engine/transport/pending-requests';
 import type { FromHost, Reply, ToHost } from '../engine/host/protocol';
 
 export interface EngineOptions {
@@ -22,9 +23,8 @@ const offline: Reply = { ok: false, error: { code: 'api.offline', message: 'The 
 /** The engine host as seen from main: requests with replies, events, restarts after a crash. */
 export function startEngine(opts: EngineOptions) {
   let child: UtilityProcess | undefined;
-  let nextId = 1;
   let isStopping = false;
-  const pending = new Map<number, (reply: Reply) => void>();
+  const pending = createPendingRequests();
   const restarts: number[] = [];
   let info: { workspace: string; dataDir: string } | undefined;
 
@@ -33,15 +33,14 @@ export function startEngine(opts: EngineOptions) {
     const proc = utilityProcess.fork(opts.hostPath, args, { serviceName: 'Junction engine', stdio: 'inherit' });
     child = proc;
     proc.on('message', (m: FromHost) => {
-      if (m.type === 'reply') { pending.get(m.id)?.(m.reply); pending.delete(m.id); }
+      if (m.type === 'reply') pending.settle(m.id, m.reply);
       else if (m.type === 'event') opts.onEvent(m.event);
       else if (m.type === 'ready') { info = { workspace: m.workspace, dataDir: m.dataDir }; opts.onStatus('open'); }
       else if (m.type === 'fatal') { isStopping = true; opts.onFatal(m.message); }
     });
     proc.on('exit', () => {
       if (child === proc) child = undefined;
-      for (const resolve of pending.values()) resolve(offline);
-      pending.clear();
+      pending.settleAll(offline);
       if (isStopping) return;
       opts.onStatus('closed');
       const now = Date.now();
@@ -58,11 +57,9 @@ export function startEngine(opts: EngineOptions) {
     info: () => info,
     request(method: unknown, input: unknown): Promise<Reply> {
       if (!child) return Promise.resolve(offline);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        child!.postMessage({ type: 'request', id, method, input } satisfies ToHost);
-      });
+      const { id, reply } = pending.open();
+      child.postMessage({ type: 'request', id, method, input } satisfies ToHost);
+      return reply;
     },
     /** Lets runs end and the store close; kills the process if that takes too long. */
     stop(): Promise<void> {

@@ -2,7 +2,7 @@
 // and exposes exactly the API wire plus the desktop extras, never ipcRenderer itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiEvent, Method, Wire } from '../engine/api';
-import type { Reply } from '../engine/host/protocol';
+import { replyOutput, type Reply } from '../engine/transport/pending-requests';
 import { CHANNELS, DESKTOP_COMMANDS, type DesktopCommand, type JunctionDesktop } from './desktop-api';
 
 /** Subscribes to a channel; the listener never sees the IPC event (it holds `sender`). */
@@ -17,10 +17,8 @@ const isCommand = (v: unknown): v is DesktopCommand => DESKTOP_COMMANDS.includes
 
 const wire: Wire = {
   async request(method: Method, input: unknown) {
-    const reply = (await ipcRenderer.invoke(CHANNELS.request, method, input)) as Reply;
     // Errors cross as plain { code, message, path? } objects, as over the WebSocket.
-    if (!reply.ok) throw reply.error;
-    return reply.output;
+    return replyOutput((await ipcRenderer.invoke(CHANNELS.request, method, input)) as Reply);
   },
   onEvent: (listener) => listen(CHANNELS.event, listener, isEvent),
   onStatus: (listener) => listen(`${CHANNELS.event}:status`, listener, (v): v is 'open' | 'closed' => v === 'open' || v === 'closed'),

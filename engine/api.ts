@@ -33,6 +33,8 @@ export interface RunSummaryDto {
   durationMs?: number;
   /** Items the run's last nodes put out. */
   itemsOut?: number;
+  /** Items that left through an unconnected error output; the run still succeeded. */
+  failedItems?: number;
   error?: ErrorInfo;
 }
 
@@ -51,11 +53,17 @@ export interface NodeRunDto {
   /** Items per port. */
   itemsIn: Record<string, number>;
   itemsOut: Record<string, number>;
+  /** Items that left through an unconnected error output. */
+  failedItems?: number;
   error?: ErrorInfo;
+  /** What the node logged (a Code node's console), bounded in count and size. */
+  logs?: { level: 'debug' | 'info' | 'warn' | 'error'; message: string }[];
 }
 
 export interface RunDetailDto extends RunSummaryDto {
   nodes: NodeRunDto[];
+  /** The flow as it ran (pinned data left out: the node runs hold what it gave); absent for runs recorded before snapshots. */
+  flow?: FlowFile;
   /** Whether the full items are still held in memory (the last runs), or only history samples. */
   hasFullData: boolean;
 }
@@ -97,9 +105,11 @@ export interface Api {
   'nodes.catalog': { in: Record<string, never>; out: NodeDescription[] };
   /**
    * Starts a run of the editor's current flow (saved or not). `from` runs a node and what
-   * follows it; `node` runs one node; both take earlier nodes' data from the last run or pins.
+   * follows it; `node` runs one node; both take earlier nodes' data from the last run or pins,
+   * and run the upstream nodes that have neither. `runId` lets the client name the run before it
+   * starts, so it can match events that arrive before the reply (8–100 of A–Z a–z 0–9 _ -, unused).
    */
-  'runs.start': { in: { flow: FlowFile; mode: 'flow' | 'from' | 'node'; nodeId?: string; input?: Record<string, unknown>[] }; out: { runId: string } };
+  'runs.start': { in: { flow: FlowFile; mode: 'flow' | 'from' | 'node'; nodeId?: string; input?: Record<string, unknown>[]; runId?: string }; out: { runId: string } };
   'runs.cancel': { in: { runId: string }; out: { cancelled: boolean } };
   'runs.list': { in: { flowId?: string; status?: RunStatus; limit?: number; offset?: number }; out: RunSummaryDto[] };
   'runs.get': { in: { runId: string }; out: RunDetailDto };
@@ -121,7 +131,11 @@ export type Out<M extends Method> = Api[M]['out'];
 export type Handlers = { [M in Method]: (input: In<M>) => Promise<Out<M>> };
 
 /** Events a transport carries: the engine's, without item data, plus workspace changes. */
-export type ApiEvent = Exclude<EngineEvent, { type: 'node.finished' }> | (Omit<Extract<EngineEvent, { type: 'node.finished' }>, 'data'>) | { type: 'flows.changed' };
+export type ApiEvent =
+  | Exclude<EngineEvent, { type: 'node.finished' | 'run.started' }>
+  | Omit<Extract<EngineEvent, { type: 'node.finished' }>, 'data'>
+  | Omit<Extract<EngineEvent, { type: 'run.started' }>, 'flow'>
+  | { type: 'flows.changed' };
 
 /** What every transport provides: one request path and one event stream. */
 export interface Wire {

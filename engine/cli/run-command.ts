@@ -1,8 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { EngineEvent } from '../exec/events';
-import { lazyCodeRunner } from '../exec/lazy-code-runner';
+import { allowedEnv, executeFlow, foldNodeSummary, lazyCodeRunner, totalItems, type NodeSummary, type RunObserver } from '../exec';
 import { builtinRegistry } from '../registry';
-import { allowedEnv, executeFlow } from '../runner';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
 import { jsonText } from './json-output';
 import { loadFlow, readInput, readText } from './load-flow';
@@ -21,9 +20,16 @@ export interface RunArgs {
   errorFlow?: string;
 }
 
-interface NodeLine { id: string; name: string; type: string; status: string; itemsIn: number; itemsOut: number; ports: Record<string, number>; ms: number; runs: number; error?: string }
+/** One node in `--json` output. */
+interface NodeLine { id: string; name: string; type: string; status: string; itemsIn: number; itemsOut: number; ports: Record<string, number>; ms: number; runs: number; failedItems?: number; error?: string }
 
-const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+const lineOf = (node: { id: string; name: string; type: string }, s: NodeSummary): NodeLine => ({
+  id: node.id, name: node.name, type: node.type, status: s.status, itemsIn: totalItems(s.itemsIn), itemsOut: totalItems(s.itemsOut),
+  ports: s.itemsOut, ms: s.durationMs, runs: s.runs,
+  ...(s.failedItems ? { failedItems: s.failedItems } : {}), ...(s.error ? { error: s.error.message } : {}),
+});
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** "5" for one port; "5 · dropped 2" when items also left through other ports. */
 function outCell(ports: Record<string, number>): string | number {
@@ -46,39 +52,38 @@ export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): P
   let store: RunStore | undefined;
   if (args.history) store = openRunStore(args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath());
   const code = lazyCodeRunner();
-  const lines = new Map<string, NodeLine>();
+  const summaries = new Map<string, NodeSummary>();
+  const names = new Map(flow.nodes.map((n) => [n.id, n.name]));
   const logs: string[] = [];
   const progress = createProgress(err, flow.nodes.length);
-  const onEvent = (e: EngineEvent) => {
+  const observe: RunObserver = (e) => {
     if (e.type === 'node.started') progress.started(e.nodeName);
-    if (e.type === 'node.log') logs.push(`${e.level}: ${e.message}`);
-    if (e.type !== 'node.finished') return;
-    progress.finished(e.nodeName, sum(e.itemsOut));
-    const line = lines.get(e.nodeId) ?? { id: e.nodeId, name: e.nodeName, type: e.nodeType, status: e.status, itemsIn: 0, itemsOut: 0, ports: {}, ms: 0, runs: 0 };
-    line.status = e.status; line.itemsIn += sum(e.itemsIn); line.itemsOut += sum(e.itemsOut);
-    for (const [port, n] of Object.entries(e.itemsOut)) line.ports[port] = (line.ports[port] ?? 0) + n;
-    line.ms += e.durationMs; line.runs++;
-    if (e.error) line.error = e.error.message;
-    lines.set(e.nodeId, line);
+    else if (e.type === 'node.log') logs.push(`${names.get(e.nodeId) ?? 'run'} · ${e.level}: ${e.message}`);
+    else if (e.type === 'node.finished' && e.runId === runId) {
+      progress.finished(e.nodeName, totalItems(e.itemsOut));
+      summaries.set(e.nodeId, foldNodeSummary(summaries.get(e.nodeId), e));
+    }
   };
+  const runId = randomUUID();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
     const result = await executeFlow(
       { types, code, store, vars, env: allowedEnv(), findFlow: (id) => (id === errorFlow?.id ? errorFlow : undefined) },
-      flow, { mode: 'cli', input, onEvent, signal: controller.signal },
+      flow, { runId, mode: 'cli', input, observers: [observe], signal: controller.signal },
     );
     progress.done();
-    const ordered = flow.nodes.map((n) => lines.get(n.id)).filter((l): l is NodeLine => !!l);
+    const ordered = flow.nodes.flatMap((n) => { const s = summaries.get(n.id); return s ? [lineOf(n, s)] : []; });
     if (args.json) {
       const sinks = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
-      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, nodes: ordered, output, logs })}\n`);
+      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, nodes: ordered, output, logs })}\n`);
     } else {
       out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, outCell(l.ports), l.ms.toFixed(1)]))}\n`);
       for (const l of logs) out.write(`  ${l}\n`);
-      const verdict = result.status === 'success' ? 'succeeded' : result.status === 'cancelled' ? 'was cancelled' : 'failed';
+      const verdict = result.status === 'cancelled' ? 'was cancelled' : result.status !== 'success' ? 'failed'
+        : result.failedItems ? `succeeded with ${plural(result.failedItems, 'failed item')} (they left through an unconnected error output)` : 'succeeded';
       out.write(`\nRun ${result.runId} ${verdict} in ${result.durationMs.toFixed(0)} ms${store ? ' (recorded in run history)' : ''}.\n`);
       if (result.error) err.write(`${result.error.node ? `${result.error.node}: ` : ''}${result.error.path ? `${result.error.path}: ` : ''}${result.error.message}\n`);
       if (result.errorFlowRun) out.write(`Error flow ran: ${result.errorFlowRun.status}.\n`);

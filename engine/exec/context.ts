@@ -30,13 +30,14 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     if (e instanceof JunctionError && !e.node) throw new JunctionError(e.code, e.message, { path: e.path, node: d.node.name, retryable: e.retryable });
     throw e;
   };
+  const forItem = (e: unknown, item: Item | undefined, index: number): never => {
+    if (e instanceof JunctionError) throw new JunctionError(e.code, item ? `item ${index}: ${e.message}` : e.message, { path: e.path, node: d.node.name });
+    throw e;
+  };
   const resolveFor = (item: Item | undefined, index: number) => {
     if (resolver.isStatic) return resolver.resolve(scope);
     at(item, index);
-    try { return resolver.resolve(scope); } catch (e) {
-      if (e instanceof JunctionError) throw new JunctionError(e.code, item ? `item ${index}: ${e.message}` : e.message, { path: e.path, node: d.node.name });
-      throw e;
-    }
+    try { return resolver.resolve(scope); } catch (e) { return forItem(e, item, index); }
   };
   let firstParams: Record<string, unknown> | undefined;
 
@@ -58,6 +59,16 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
       for (let index = 0; index < items.length; index++) yield { item: items[index], index, params: resolveFor(items[index], index) };
     },
     paramsFor: (item, index) => resolveFor(item, index),
+    paramsAsWritten: d.params,
+    paramReader(path) {
+      const part = resolver.part(path);
+      if (part.isStatic) { const value = part.value; return () => value; }
+      const compute = part.compute;
+      return (item, index) => {
+        at(item, index);
+        try { return compute(scope); } catch (e) { return forItem(e, item, index); }
+      };
+    },
     newItem: (json, from) => (from === undefined ? { json } : { json, paired: Array.isArray(from) ? from : [from] }),
     keyOf,
     get: (item, path) => getPath(item.json, path),

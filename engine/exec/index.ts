@@ -1,5 +1,9 @@
 export { runFlow, type RunOptions, type RunResult } from './run-flow';
-export type { EngineEvent, NodeRunStatus, RunMode, RunStatus } from './events';
+export { executeFlow, type ExecuteOptions, type Runtime } from './execute';
+export { rollbackRun, type RollbackResult } from './rollback';
+export { allowedEnv } from './env';
+export type { EngineEvent, LogLevel, NodeFinishedEvent, NodeRunStatus, RunMode, RunObserver, RunStatus } from './events';
+export { foldNodeSummary, summarizeNodeRuns, totalItems, type NodeSummary } from './node-summary';
 export { systemClock, virtualClock } from './clock';
 export { memoryStateStore, type StateStore } from './state';
 export { lazyCodeRunner } from './lazy-code-runner';

@@ -13,12 +13,7 @@ export async function runLoop(s: Scheduler, id: string): Promise<void> {
   const items = s.gather(id).main ?? [];
   const t0 = performance.now();
   const finished = (status: 'success' | 'skipped' | 'cancelled', iteration: number, output: Record<string, Item[]>) =>
-    rc.emit({
-      type: 'node.finished', runId: rc.runId, nodeId: id, nodeName: node.name, nodeType: node.type, status, at: rc.iso(),
-      durationMs: Math.round((performance.now() - t0) * 1000) / 1000, attempts: 1, iteration,
-      itemsIn: { main: items.length }, itemsOut: Object.fromEntries(Object.entries(output).map(([k, v]) => [k, v.length])),
-      data: { input: { main: items }, output },
-    });
+    rc.finished(node, { status, t0, attempts: 1, iteration, inputs: { main: items }, outputs: output });
   if (!items.length) return finished('skipped', 0, {});
 
   rc.emit({ type: 'node.started', runId: rc.runId, nodeId: id, nodeName: node.name, at: rc.iso() });

@@ -12,13 +12,9 @@ export interface NodeOutcome {
   error?: ErrorInfo;
   /** The run must stop (onError = stop). */
   isFatal: boolean;
+  /** Items sent through an unconnected error port. */
+  failedItems?: number;
 }
-
-const counts = (ports: Record<string, Item[]>) => {
-  const out: Record<string, number> = {};
-  for (const k of Object.keys(ports)) out[k] = ports[k].length;
-  return out;
-};
 
 /** Races a node's work against its timeout; the node's own signal is aborted either way once it ends. */
 async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, parent: AbortSignal, timeoutMs: number | undefined, nodeName: string): Promise<T> {
@@ -53,24 +49,39 @@ function errorItems(inputs: Item[], error: ErrorInfo, keepJson: boolean): Item[]
   return inputs.map((item) => ({ json: keepJson ? { ...item.json, error: info } : { error: info }, paired: [item] }));
 }
 
+/**
+ * Items on an unconnected error port are failed items. With onError = stop they fail the node
+ * and the run, naming the first item; otherwise the node succeeds and reports how many failed.
+ * Decided after the node ran over every item, so the outcome never depends on item order.
+ */
+function failedItemsOutcome(o: NodeOutcome, failed: Item[], input: Item[], onError: string | undefined, nodeName: string): NodeOutcome {
+  if (onError === 'continue' || onError === 'errorPort') return { ...o, failedItems: failed.length };
+  const first = failed[0];
+  const index = first.paired ? input.indexOf(first.paired[0]) : -1;
+  const reason = (first.json as { error?: { message?: unknown; code?: unknown } }).error;
+  const message = typeof reason?.message === 'string' ? reason.message : 'the node sent it to its error port';
+  const more = failed.length > 1 ? ` (and ${failed.length - 1} more item${failed.length > 2 ? 's' : ''})` : '';
+  const error: ErrorInfo = {
+    code: typeof reason?.code === 'string' ? reason.code : 'node.item-failed',
+    message: `${index >= 0 ? `item ${index}` : 'an item'} failed: ${message}${more}. Connect the "error" output, or set On error to continue, to let the run go on.`,
+    node: nodeName,
+  };
+  return { status: 'failed', outputs: {}, error, isFatal: true };
+}
+
 /** Runs one node once its inputs are settled: disabled, pinned, retries, timeout and onError included. */
 export async function runNode(rc: RunContext, node: FlowNode, type: NodeType, inputs: Record<string, Item[]>, iteration: number): Promise<NodeOutcome> {
-  const started = rc.clock.now();
   const t0 = performance.now();
   const mainPort = type.inputs[0] ?? 'main';
   const settings = node.settings ?? {};
   let attempts = 0;
   const finish = (o: NodeOutcome): NodeOutcome => {
-    rc.emit({
-      type: 'node.finished', runId: rc.runId, nodeId: node.id, nodeName: node.name, nodeType: node.type,
-      status: o.status, at: rc.iso(), durationMs: Math.round((performance.now() - t0) * 1000) / 1000, attempts, iteration,
-      itemsIn: counts(inputs), itemsOut: counts(o.outputs), ...(o.error ? { error: o.error } : {}),
-      data: { input: inputs, output: o.outputs },
-    });
+    const failed = rc.isWired(node.id, 'error') ? undefined : o.outputs.error;
+    if (failed?.length && !o.isFatal) o = failedItemsOutcome(o, failed, inputs[mainPort] ?? [], settings.onError, node.name);
+    rc.finished(node, { status: o.status, t0, attempts, iteration, inputs, outputs: o.outputs, error: o.error, failedItems: o.failedItems });
     return o;
   };
-  rc.emit({ type: 'node.started', runId: rc.runId, nodeId: node.id, nodeName: node.name, at: new Date(started).toISOString() });
-
+  rc.emit({ type: 'node.started', runId: rc.runId, nodeId: node.id, nodeName: node.name, at: rc.iso() });
   const firstOut = type.outputsFor(node.params)[0] ?? 'main';
   if (settings.disabled) return finish({ status: 'disabled', outputs: { [firstOut]: inputs[mainPort] ?? [] }, isFatal: false });
   const pinned = rc.pinnedFor(node.id);

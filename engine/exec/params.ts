@@ -11,9 +11,14 @@ import { isExpression, type FieldSpec } from '../sdk/schema';
 export interface ParamResolver {
   readonly isStatic: boolean;
   resolve(scope: ExprScope): Record<string, unknown>;
+  /** One field of the params (path as keys): its value when nothing under it varies, else how to compute it. */
+  part(path: readonly (string | number)[]): ParamPart;
 }
 
-type Compiled = { isStatic: true; value: unknown } | { isStatic: false; compute: (scope: ExprScope) => unknown };
+export type ParamPart = { isStatic: true; value: unknown } | { isStatic: false; compute: (scope: ExprScope) => unknown };
+
+// A dynamic node keeps its compiled children so `part()` can reach one field without computing its siblings.
+type Compiled = { isStatic: true; value: unknown } | { isStatic: false; compute: (scope: ExprScope) => unknown; children?: Map<string, Compiled> };
 
 const failAt = (path: string, e: unknown): never => {
   if (e instanceof JunctionError) throw new JunctionError(e.code, e.message, { path, retryable: false });
@@ -54,6 +59,7 @@ function compile(spec: FieldSpec, value: unknown, path: string): Compiled {
   const n = keys.length;
   return {
     isStatic: false,
+    children: new Map(entries),
     compute: isList
       ? (scope) => {
           const out = new Array(n);
@@ -75,8 +81,20 @@ function childSpec(spec: FieldSpec, value: Record<string, unknown>, key: string)
   return { kind: 'value' };
 }
 
+function partAt(root: Compiled, path: readonly (string | number)[]): ParamPart {
+  let cur = root;
+  for (const k of path) {
+    const key = String(k);
+    if (!cur.isStatic) { cur = cur.children?.get(key) ?? { isStatic: true, value: undefined }; continue; }
+    const v = cur.value;
+    cur = { isStatic: true, value: v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined };
+  }
+  return cur;
+}
+
 export function compileParams(spec: FieldSpec, params: Record<string, unknown>): ParamResolver {
   const c = compile(spec, params, 'params');
-  if (c.isStatic) return { isStatic: true, resolve: () => params };
-  return { isStatic: false, resolve: (scope) => c.compute(scope) as Record<string, unknown> };
+  const part = (path: readonly (string | number)[]) => partAt(c, path);
+  if (c.isStatic) return { isStatic: true, resolve: () => params, part };
+  return { isStatic: false, resolve: (scope) => c.compute(scope) as Record<string, unknown>, part };
 }

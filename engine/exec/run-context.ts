@@ -1,6 +1,7 @@
 import type { FlowFile, FlowNode } from '../flow/types';
 import type { Clock, CodeRunner, JournalEntry, Logger, Outputs } from '../sdk/types';
 import type { EngineEvent, RunMode } from './events';
+import { nodeFinished, type NodeEnd } from './node-finished';
 import type { ScopeSources } from './scope';
 import { stagedState, type StateStore } from './state';
 
@@ -25,6 +26,7 @@ export function createRunContext(init: RunContextInit) {
   const outputs = new Map<string, Outputs>();
   const nodeIdByName = new Map(flow.nodes.map((n) => [n.name, n.id]));
   const state = stagedState(init.state, flow.id);
+  const wired = new Set(flow.edges.map((e) => `${e.from.node}\u0000${e.from.port}`));
   let seq = 0;
   const iso = () => new Date(clock.now()).toISOString();
   return {
@@ -38,6 +40,10 @@ export function createRunContext(init: RunContextInit) {
     flowInfo: { id: flow.id, name: flow.name, timezone: flow.settings.timezone },
     emit: init.emit,
     iso,
+    /** Emits the node's `node.finished`. */
+    finished: (node: Pick<FlowNode, 'id' | 'name' | 'type'>, end: NodeEnd) => init.emit(nodeFinished(runId, iso(), node, end)),
+    /** Whether an edge leaves this port of the node. */
+    isWired: (nodeId: string, port: string) => wired.has(`${nodeId}\u0000${port}`),
     cancelReason: (): unknown => controller.signal.reason,
     pinnedFor: (nodeId: string) => (init.usePinned ? flow.pinned[nodeId] : undefined),
     scopeSources: (node: FlowNode): ScopeSources => ({

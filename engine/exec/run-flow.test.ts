@@ -8,7 +8,7 @@ import { memoryStateStore } from './state';
 
 const run = (flow: Parameters<typeof runFlow>[0], extra: Partial<Parameters<typeof runFlow>[1]> = {}) => {
   const events: EngineEvent[] = [];
-  return runFlow(flow, { types: testTypes, clock: virtualClock(), onEvent: (e) => events.push(e), ...extra }).then((r) => ({ ...r, events }));
+  return runFlow(flow, { types: testTypes, clock: virtualClock(), observers: [(e) => events.push(e)], ...extra }).then((r) => ({ ...r, events }));
 };
 const json = (r: { outputs: Map<string, Record<string, { json: Record<string, unknown> }[]>> }, node: string, port = 'main') =>
   (r.outputs.get(node)?.[port] ?? []).map((i) => i.json);
@@ -162,6 +162,21 @@ describe('runFlow', () => {
     const only = await run(flow, { only: 'B', previous: first.outputs });
     expect([...only.nodeStatus.keys()]).toEqual(['B']);
     expect(json(only, 'B').map((j) => j.amount)).toEqual([0, 40, 80]);
+  });
+
+  it('runs the upstream nodes a partial run needs when they have no earlier data or pins', async () => {
+    const flow = buildFlow([{ name: 'Source', type: 'test.source' }, { name: 'A', type: 'test.double' }, { name: 'B', type: 'test.double' }, { name: 'Side', type: 'test.double' }],
+      ['Source -> A', 'A -> B', 'Source -> Side']);
+    const cold = await run(flow, { only: 'B' });
+    expect([...cold.nodeStatus.keys()]).toEqual(['Source', 'A', 'B']);
+    expect(json(cold, 'B').map((j) => j.amount)).toEqual([0, 40, 80]);
+    expect(cold.events.find((e) => e.type === 'run.finished')).toMatchObject({ status: 'success', itemsOut: 3 });
+    const fromA = await run(flow, { startAt: 'A' });
+    expect([...fromA.nodeStatus.keys()]).toEqual(['Source', 'A', 'B']);
+    // An upstream node with pinned data gives it instead of running.
+    const pinned = await run({ ...flow, pinned: { A: [{ amount: 5 }] } }, { only: 'B' });
+    expect([...pinned.nodeStatus.keys()]).toEqual(['B']);
+    expect(json(pinned, 'B')).toEqual([{ amount: 10 }]);
   });
 
   it('uses pinned data instead of running a node when asked', async () => {

@@ -5,10 +5,11 @@ import type { NodeLookup } from '../flow/validate';
 import { JunctionError, toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs } from '../sdk/types';
 import { systemClock } from './clock';
-import type { EngineEvent, NodeRunStatus, RunMode } from './events';
+import type { EngineEvent, NodeRunStatus, RunMode, RunObserver } from './events';
 import { runLoop } from './loop';
 import { runNode } from './node-runner';
 import { createRunContext, type RunContext } from './run-context';
+import { selectNodes } from './select-nodes';
 import { memoryStateStore, type StateStore } from './state';
 
 export interface RunOptions {
@@ -21,13 +22,14 @@ export interface RunOptions {
   input?: Record<string, unknown>[];
   /** "Run from here": run this node and everything after it; earlier nodes give `previous` or pinned data. */
   startAt?: string;
-  /** "Run this node": run only this node, its inputs taken from `previous` or pinned data. */
+  /** "Run this node": run only this node, its inputs taken from `previous` or pinned data (upstream nodes without either run too). */
   only?: string;
   previous?: ReadonlyMap<string, Outputs>;
   usePinned?: boolean;
   clock?: Clock;
   signal?: AbortSignal;
-  onEvent?: (e: EngineEvent) => void;
+  /** Told every event of the run, in list order (run history, the editor's stream, the CLI's table). */
+  observers?: readonly RunObserver[];
   state?: StateStore;
   journal?: { append(entry: JournalEntry): void };
   code?: CodeRunner;
@@ -40,6 +42,8 @@ export interface RunResult {
   status: 'success' | 'failed' | 'cancelled';
   error?: ErrorInfo;
   durationMs: number;
+  /** Items that left through unconnected error ports (the run still succeeded). */
+  failedItems: number;
   outputs: Map<string, Outputs>;
   nodeStatus: Map<string, NodeRunStatus>;
 }
@@ -67,9 +71,14 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
   const runId = opts.runId ?? randomUUID();
   const controller = new AbortController();
   const status = new Map<string, NodeRunStatus>();
+  const observers = opts.observers ?? [];
+  let failedItems = 0;
   const emit = (e: EngineEvent) => {
-    if (e.type === 'node.finished') status.set(e.nodeId, e.status);
-    opts.onEvent?.(e);
+    if (e.type === 'node.finished') {
+      status.set(e.nodeId, e.status);
+      if (e.failedItems) failedItems += e.failedItems;
+    }
+    for (let i = 0; i < observers.length; i++) observers[i](e);
   };
   const rc = createRunContext({
     flow, runId, mode: opts.mode ?? 'manual', clock, controller, emit,
@@ -97,9 +106,10 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     ? setTimeout(() => controller.abort(new JunctionError('run.timeout', `The run took longer than ${flow.settings.timeoutMs} ms and was stopped`)), flow.settings.timeoutMs)
     : undefined;
 
-  const toRun = selectNodes(graph, opts);
+  const earlier = (id: string): Outputs | undefined => opts.previous?.get(id) ?? (flow.pinned[id] ? { main: flow.pinned[id].map((json) => ({ json })) } : undefined);
+  const toRun = selectNodes(graph, opts, (id) => earlier(id) !== undefined);
   if (toRun.skipped) for (const id of toRun.skipped) {
-    const prev = opts.previous?.get(id) ?? (flow.pinned[id] ? { main: flow.pinned[id].map((json) => ({ json })) } : undefined);
+    const prev = earlier(id);
     if (prev) rc.outputs.set(id, prev);
   }
   const inLoop = new Set([...graph.loopBodies.values()].flatMap((b) => [...b]));
@@ -135,13 +145,14 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     if (type.control === 'loop') return runLoop(s, id);
     let inputs = s.gather(id);
     if (type.isTrigger) {
+      // A partial run that needs a trigger's items starts it like the run's own trigger.
       if (id !== trigger && !toRun.only) return;
-      if (id === trigger) inputs = { main: initial };
+      inputs = { main: initial };
     } else if (!graph.incoming.get(id)!.length && !trigger) {
       inputs = { [type.inputs[0] ?? 'main']: initial };
     }
     if (!Object.values(inputs).some((items) => items.length)) {
-      emit({ type: 'node.finished', runId, nodeId: id, nodeName: node.name, nodeType: node.type, status: 'skipped', at: rc.iso(), durationMs: 0, attempts: 0, iteration: 0, itemsIn: {}, itemsOut: {} });
+      rc.finished(node, { status: 'skipped', attempts: 0, iteration: 0, inputs: {}, outputs: {} });
       return;
     }
     const outcome = await runNode(rc, node, type, inputs, 0);
@@ -149,7 +160,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     if (outcome.isFatal && outcome.error && outcome.status !== 'cancelled') s.fail(outcome.error);
   }
 
-  emit({ type: 'run.started', runId, flowId: flow.id, flowName: flow.name, trigger: trigger ? nodes.get(trigger)!.node.name : 'manual', mode: rc.mode, at: new Date(startedAt).toISOString() });
+  emit({ type: 'run.started', runId, flowId: flow.id, flowName: flow.name, trigger: trigger ? nodes.get(trigger)!.node.name : 'manual', mode: rc.mode, at: new Date(startedAt).toISOString(), flow });
   try {
     await s.runScope(graph.order.filter((id) => nodes.has(id) && !inLoop.has(id)));
   } catch (e) {
@@ -167,10 +178,17 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     try { rc.state.commit(); } catch (e) { finalStatus = 'failed'; finalError = { code: 'state.commit', message: `Saving node state failed: ${(e as Error).message}` }; }
   }
   const durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
-  const itemsOut = [...nodes.keys()].filter((id) => !graph.outgoing.get(id)!.length)
-    .reduce((sum, id) => sum + Object.values(rc.outputs.get(id) ?? {}).reduce((a, items) => a + items.length, 0), 0);
-  emit({ type: 'run.finished', runId, status: finalStatus, at: rc.iso(), durationMs, itemsOut, ...(finalError ? { error: finalError } : {}) });
-  return { runId, status: finalStatus, error: finalError, durationMs, outputs: rc.outputs, nodeStatus: status };
+  // What the run delivered: items its last nodes (of a partial run: the last it ran) sent on, not the failed ones on error ports.
+  const ran = toRun.only;
+  let itemsOut = 0;
+  for (const id of nodes.keys()) {
+    if (ran && !ran.has(id)) continue;
+    if (graph.outgoing.get(id)!.some((e) => !ran || ran.has(e.to.node))) continue;
+    const ports = rc.outputs.get(id) ?? {};
+    for (const port of Object.keys(ports)) if (port !== 'error') itemsOut += ports[port].length;
+  }
+  emit({ type: 'run.finished', runId, status: finalStatus, at: rc.iso(), durationMs, itemsOut, ...(failedItems ? { failedItems } : {}), ...(finalError ? { error: finalError } : {}) });
+  return { runId, status: finalStatus, error: finalError, durationMs, failedItems, outputs: rc.outputs, nodeStatus: status };
 }
 
 /** Nodes whose outputs must settle before `id` runs; a loop also waits for what feeds its body. */
@@ -193,16 +211,4 @@ function settle(s: Scheduler, id: string, deps: (readonly [string, Promise<void>
       });
     }
   });
-}
-
-/** Which nodes a partial run executes, and which take earlier data instead. */
-function selectNodes(graph: FlowGraph, opts: RunOptions): { only?: Set<string>; skipped?: string[] } {
-  const start = opts.only ?? opts.startAt;
-  if (!start) return {};
-  const run = new Set<string>([start]);
-  if (opts.startAt) {
-    const stack = [start];
-    while (stack.length) for (const e of graph.outgoing.get(stack.pop()!) ?? []) if (!run.has(e.to.node)) { run.add(e.to.node); stack.push(e.to.node); }
-  }
-  return { only: run, skipped: graph.order.filter((id) => !run.has(id)) };
 }

@@ -1,5 +1,5 @@
 import type { ApiEvent } from '../api';
-import type { Reply } from '../transport';
+import type { Reply } from '../transport/pending-requests';
 
 export type { Reply };
 

@@ -31,7 +31,7 @@ describe('createCodeRunner', () => {
     const { sandbox } = fakeSandbox('[{"json":{"b":1}},{"b":2}]');
     const out = await createCodeRunner(sandbox).run('', inputs, opts);
     expect(out.items).toEqual([{ json: { b: 1 }, paired: [inputs[0]] }, { json: { b: 2 }, paired: [inputs[1]] }]);
-    expect(out.logs).toEqual(['info: hello', 'warn: careful']);
+    expect(out.logs).toEqual([{ level: 'info', message: 'hello' }, { level: 'warn', message: 'careful' }]);
   });
 
   it('leaves outputs unpaired when the counts differ', async () => {

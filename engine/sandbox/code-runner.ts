@@ -16,7 +16,7 @@ export function createCodeRunner(sandbox: CodeSandbox): CodeRunner {
       } catch {
         throw new JunctionError('code.result', 'The Code node returned something that is not JSON data');
       }
-      return { items: toItems(value, items), logs: logs.map((l) => `${l.level}: ${l.message}`) };
+      return { items: toItems(value, items), logs };
     },
   };
 }

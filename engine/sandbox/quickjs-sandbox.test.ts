@@ -40,14 +40,17 @@ describe('Code node guest API', () => {
 
   it('captures console output with its level', async () => {
     const out = await run('console.log("hi", { a: 1 }, [2]); console.info(3); console.warn("careful"); console.error(new TypeError("bad")); return []');
-    expect(out.logs).toEqual(['info: hi {"a":1} [2]', 'info: 3', 'warn: careful', 'error: TypeError: bad']);
+    expect(out.logs).toEqual([
+      { level: 'info', message: 'hi {"a":1} [2]' }, { level: 'info', message: '3' },
+      { level: 'warn', message: 'careful' }, { level: 'error', message: 'TypeError: bad' },
+    ]);
   });
 
   it('caps console output in lines and characters', async () => {
     const out = await run('for (let i = 0; i < 300; i++) console.log("x".repeat(5000)); return []');
     expect(out.logs).toHaveLength(201);
-    expect(out.logs[0].length).toBeLessThan(2_100);
-    expect(out.logs[200]).toBe('info: … 100 more log lines not shown');
+    expect(out.logs[0].message.length).toBeLessThan(2_100);
+    expect(out.logs[200]).toEqual({ level: 'info', message: '… 100 more log lines not shown' });
   });
 
   it('explains that $json needs per-item mode', async () => {

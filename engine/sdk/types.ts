@@ -70,7 +70,8 @@ export interface JournalEntry {
 
 /** Runs JavaScript in the isolated sandbox: one JSON string in, one out, per batch. */
 export interface CodeRunner {
-  run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: string[] }>;
+  /** `logs` are the guest's console lines, each with the level of the console method that wrote it. */
+  run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: { level: 'debug' | 'info' | 'warn' | 'error'; message: string }[] }>;
 }
 
 export interface NodeInfo {
@@ -97,6 +98,17 @@ export interface NodeContext<P> {
    * fails (a JunctionError naming the field) instead of failing the whole node.
    */
   paramsFor(item: Item, index: number): P;
+  /**
+   * The params as written (defaults filled, no expression resolved; an expression field holds
+   * its text): for the literal fields a node reads once per run, such as names, modes and operators.
+   */
+  readonly paramsAsWritten: P;
+  /**
+   * Reads one field per item, path as keys (`['fields', 0, 'value']`): only the expressions under
+   * it are evaluated, so a node resolves what varies per item and nothing else. A field without
+   * expressions is returned as is. Throws like `paramsFor` when an expression fails.
+   */
+  paramReader(path: readonly (string | number)[]): (item: Item, index: number) => unknown;
   /** A new item made from `from` (kept as lineage). */
   newItem(json: Record<string, unknown>, from?: Item | Item[]): Item;
   /** A stable string key of an item's fields (or of its whole JSON). */

@@ -1,27 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiEvent, Handlers, NodeRunDto, RunDetailDto, RunSummaryDto } from '../api';
-import type { EngineEvent } from '../exec/events';
+import type { ApiEvent, Handlers, In, NodeRunDto, RunDetailDto, RunSummaryDto } from '../api';
+import { executeFlow, type Runtime } from '../exec';
 import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '../flow';
-import { executeFlow, type Runtime } from '../runner';
 import type { RunStore, RunSummary } from '../store';
 import { JunctionError, toErrorInfo } from '../sdk/errors';
-import type { Clock, Item, Outputs } from '../sdk/types';
+import type { Clock } from '../sdk/types';
+import { createRecentRuns, keepItems, toClients, type RunMemory } from './run-memory';
 
-/** How many runs keep every item in memory; older runs show the store's sample. */
-export const RUNS_IN_MEMORY = 5;
-
-type PortItems = Record<string, Item[]>;
-
-/** One recent run, in full: what the data panel pages through and what "run from here" starts from. */
-export interface RunMemory {
-  runId: string;
-  flowId: string;
-  isDone: boolean;
-  /** Per node, per iteration (loops), the items that went in and came out. */
-  nodes: Map<string, Map<number, { input: PortItems; output: PortItems }>>;
-  /** Every node's last output, including data a partial run took over from earlier runs or pins. */
-  outputs: Map<string, Outputs>;
-}
+export { RUNS_IN_MEMORY, type RunMemory } from './run-memory';
 
 export interface RunDeps {
   types: NodeLookup;
@@ -38,6 +24,7 @@ const summary = (r: RunSummary): RunSummaryDto => ({
   ...(r.finishedAt !== undefined ? { finishedAt: r.finishedAt } : {}),
   ...(r.durationMs !== undefined ? { durationMs: r.durationMs } : {}),
   ...(r.itemsOut !== undefined ? { itemsOut: r.itemsOut } : {}),
+  ...(r.failedItems !== undefined ? { failedItems: r.failedItems } : {}),
   ...(r.error ? { error: r.error } : {}),
 });
 
@@ -46,36 +33,33 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
   /** Runs that can still be cancelled, and every run's promise (an error flow may follow run.finished). */
   const active = new Map<string, AbortController>();
   const settling = new Set<Promise<unknown>>();
-  const recent = new Map<string, RunMemory>();
+  const recent = createRecentRuns();
+  const toListeners = toClients(emit);
 
-  const remember = (mem: RunMemory) => {
-    recent.set(mem.runId, mem);
-    for (const [id, m] of recent) {
-      if (recent.size <= RUNS_IN_MEMORY) break;
-      if (m.isDone) recent.delete(id);
+  /** A run id the client chose must be new: a reused one would mix two runs' events and history. */
+  const checkNewRunId = (runId: string) => {
+    if (active.has(runId) || recent.has(runId) || store.getRun(runId)) {
+      throw new JunctionError('runs.id-taken', `There is already a run with the id "${runId}"; start the run with a new id`, { path: 'runId' });
     }
   };
 
-  /** The newest remembered run of a flow; `isDone` ones only when its data must be complete. */
-  const latest = (flowId: string, onlyDone = false): RunMemory | undefined =>
-    [...recent.values()].reverse().find((m) => m.flowId === flowId && (!onlyDone || m.isDone));
-
   const handlers: RunHandlers = {
-    async 'runs.start'({ flow: input, mode, nodeId, input: items }) {
-      const { flow, problems } = validateFlow(input, types);
+    async 'runs.start'(req) {
+      const { flow, problems } = validateFlow(req.flow, types);
       if (!flow || problems.length) {
         const first = problems[0];
         throw new JunctionError('flow.invalid', `The flow cannot run until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed:\n${formatProblems(problems)}`, { path: first?.path });
       }
-      if (mode !== 'flow' && !flow.nodes.some((n) => n.id === nodeId)) {
-        throw new JunctionError('runs.node', `There is no node with the id "${nodeId ?? ''}" in this flow`, { path: 'nodeId' });
+      if (req.mode !== 'flow' && !flow.nodes.some((n) => n.id === req.nodeId)) {
+        throw new JunctionError('runs.node', `There is no node with the id "${req.nodeId ?? ''}" in this flow`, { path: 'nodeId' });
       }
-      return { runId: start(flow, mode, nodeId, items) };
+      if (req.runId !== undefined) checkNewRunId(req.runId);
+      return { runId: start(flow, req) };
     },
 
     async 'runs.cancel'({ runId }) {
       const controller = active.get(runId);
-      if (!controller) return { cancelled: false };
+      if (!controller || recent.get(runId)?.isDone) return { cancelled: false };
       controller.abort();
       return { cancelled: true };
     },
@@ -89,9 +73,12 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
       if (!run) throw new JunctionError('run.not-found', `There is no run "${runId}" in the history`);
       const nodes = run.nodes.map((n): NodeRunDto => ({
         nodeId: n.nodeId, nodeName: n.nodeName, nodeType: n.nodeType, iteration: n.iteration, status: n.status,
-        attempts: n.attempts, durationMs: n.durationMs, itemsIn: n.itemsIn, itemsOut: n.itemsOut, ...(n.error ? { error: n.error } : {}),
+        attempts: n.attempts, durationMs: n.durationMs, itemsIn: n.itemsIn, itemsOut: n.itemsOut,
+        ...(n.failedItems !== undefined ? { failedItems: n.failedItems } : {}),
+        ...(n.error ? { error: n.error } : {}),
+        ...(n.logs ? { logs: n.logs } : {}),
       }));
-      return { ...summary(run), nodes, hasFullData: recent.has(runId) } satisfies RunDetailDto;
+      return { ...summary(run), nodes, hasFullData: recent.has(runId), ...(run.flow ? { flow: run.flow } : {}) } satisfies RunDetailDto;
     },
 
     async 'runs.items'({ runId, nodeId, direction, port, offset, limit, iteration = 0 }) {
@@ -112,46 +99,30 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
     },
   };
 
-  function start(flow: FlowFile, mode: 'flow' | 'from' | 'node', nodeId: string | undefined, input: Record<string, unknown>[] | undefined): string {
-    const runId = randomUUID();
+  function start(flow: FlowFile, { mode, nodeId, input, runId = randomUUID() }: In<'runs.start'>): string {
     const controller = new AbortController();
-    const previous = mode === 'flow' ? undefined : latest(flow.id, true)?.outputs;
+    const previous = mode === 'flow' ? undefined : recent.latest(flow.id, true)?.outputs;
     // Starts from the earlier data a partial run takes over, so a chain of partial runs keeps it.
-    const mem: RunMemory = { runId, flowId: flow.id, isDone: false, nodes: new Map(), outputs: new Map(previous ?? []) };
-    remember(mem);
-    const onEvent = (e: EngineEvent) => {
-      // Done before the event goes out: whoever reacts to run.finished may start the next partial run at once.
-      if (e.type === 'run.finished' && e.runId === runId) { mem.isDone = true; active.delete(runId); }
-      if (e.type === 'node.finished') {
-        const { data, ...rest } = e;
-        if (data && e.runId === runId) {
-          let byIteration = mem.nodes.get(e.nodeId);
-          if (!byIteration) mem.nodes.set(e.nodeId, (byIteration = new Map()));
-          byIteration.set(e.iteration, data);
-          mem.outputs.set(e.nodeId, data.output);
-        }
-        emit(rest);
-      } else emit(e);
-    };
-    let sawStart = false;
+    const mem: RunMemory = { runId, flowId: flow.id, isDone: false, hasStarted: false, nodes: new Map(), outputs: new Map(previous ?? []) };
+    recent.remember(mem);
     active.set(runId, controller);
     const done = executeFlow({ ...runtime, types, store }, flow, {
       runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, clock,
       ...(mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
-      onEvent: (e) => { if (e.type === 'run.started' && e.runId === runId) sawStart = true; onEvent(e); },
+      observers: [keepItems(mem), toListeners],
     }).then((result) => {
       mem.outputs = result.outputs;
     }).catch((e: unknown) => {
       // runFlow reports what a flow does in its result; a throw is an engine bug. Still end the run for the editor.
       process.stderr.write(`junction: run ${runId} failed inside the engine: ${(e as Error)?.stack ?? String(e)}\n`);
       const event = { type: 'run.finished' as const, runId, status: 'failed' as const, at: new Date().toISOString(), durationMs: 0, itemsOut: 0, error: { ...toErrorInfo(e), code: 'engine.bug' } };
-      if (sawStart) store.record(event);
+      if (mem.hasStarted) store.record(event);
       emit(event);
     }).finally(() => {
       mem.isDone = true;
       active.delete(runId);
       settling.delete(done);
-      remember(mem);
+      recent.remember(mem);
     });
     settling.add(done);
     return runId;
@@ -159,7 +130,7 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
 
   return {
     handlers,
-    latest,
+    latest: recent.latest,
     /** Stops every run and waits for them to end (their history is written as cancelled). */
     async close() {
       for (const controller of active.values()) controller.abort();

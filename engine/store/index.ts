@@ -15,7 +15,7 @@ import { createState } from './state';
 import type { RunStore, RunStoreOptions } from './types';
 
 export type {
-  AuditInput, AuditRecord, AuditStore, AuditVerdict, JournalStore, NodeRunRecord, PortSample, RunDetail, RunFilter,
+  AuditInput, AuditRecord, AuditStore, AuditVerdict, JournalStore, NodeLogLine, NodeRunRecord, PortSample, RunDetail, RunFilter,
   RunStore, RunStoreOptions, RunSummary, StateStore,
 } from './types';
 export { defaultDataDir, defaultStorePath, STORE_FILE } from './paths';

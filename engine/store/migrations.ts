@@ -99,6 +99,24 @@ export const MIGRATIONS: Migration[] = [
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'failed items, node run logs, flow snapshots',
+    sql: `
+      ALTER TABLE runs ADD COLUMN failed_items INTEGER;
+      ALTER TABLE runs ADD COLUMN flow_hash TEXT;
+      ALTER TABLE node_runs ADD COLUMN failed_items INTEGER;
+      -- JSON list of { level, message }, capped per node run (see recorder.ts); NULL when it logged nothing.
+      ALTER TABLE node_runs ADD COLUMN logs TEXT;
+
+      -- The flow as it ran, once per distinct content (SHA-256 of its canonical text): most runs of a flow share one row.
+      CREATE TABLE flow_snapshots (
+        hash       TEXT PRIMARY KEY,
+        flow       TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

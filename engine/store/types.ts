@@ -1,4 +1,5 @@
-import type { EngineEvent } from '../exec/events';
+import type { EngineEvent, LogLevel } from '../exec/events';
+import type { FlowFile } from '../flow/types';
 import type { ErrorInfo, JournalEntry } from '../sdk';
 
 /** What one port of one node run keeps: the first items' JSON until the byte cap, and how many there were. */
@@ -19,7 +20,15 @@ export interface RunSummary {
   finishedAt?: string;
   durationMs?: number;
   itemsOut?: number;
+  /** Items that left a node through an unconnected error port; absent when none did. */
+  failedItems?: number;
   error?: ErrorInfo;
+}
+
+/** One line a node logged during its run. */
+export interface NodeLogLine {
+  level: LogLevel;
+  message: string;
 }
 
 /** One execution of one node; a node inside a loop has one record per iteration. */
@@ -35,13 +44,18 @@ export interface NodeRunRecord {
   durationMs: number;
   itemsIn: Record<string, number>;
   itemsOut: Record<string, number>;
+  failedItems?: number;
   error?: ErrorInfo;
+  /** What the node logged (the first lines, each cut to a length; see recorder.ts); absent when nothing. */
+  logs?: NodeLogLine[];
   sampleIn: Record<string, PortSample>;
   sampleOut: Record<string, PortSample>;
 }
 
 export interface RunDetail extends RunSummary {
   nodes: NodeRunRecord[];
+  /** The flow as it ran, without pinned data; absent for runs recorded before snapshots. */
+  flow?: FlowFile;
 }
 
 export interface RunFilter {

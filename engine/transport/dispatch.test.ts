@@ -32,6 +32,8 @@ describe('dispatch', () => {
       ['runs.items', { runId: 'r', nodeId: 'n', direction: 'output', port: 'main', offset: -1, limit: 10 }, 'offset'],
       ['runs.items', { runId: 'r', nodeId: 'n', direction: 'output', port: 'main', offset: 0, limit: 1e9 }, 'limit'],
       ['runs.start', { flow: { id: 'f', name: 'x', nodes: [], edges: [] }, mode: 'node' }, 'nodeId'],
+      ['runs.start', { flow: { id: 'f', name: 'x', nodes: [], edges: [] }, mode: 'flow', runId: '../../etc/passwd' }, 'runId'],
+      ['runs.start', { flow: { id: 'f', name: 'x', nodes: [], edges: [] }, mode: 'flow', runId: 'short' }, 'runId'],
       ['flows.save', { flow: { id: 'f', name: 'x', nodes: [{ id: 'a', type: 't.x', name: 'A', version: 'one' }], edges: [] } }, 'flow.nodes[0].version'],
       ['flows.save', { flow: { id: 'f', name: 'x', nodes: [], edges: [{ from: { node: 'a' }, to: { node: 'b', port: 'main' } }] } }, 'flow.edges[0].from.port'],
       ['runs.list', { status: 'great' }, 'status'],

@@ -1,9 +1,9 @@
 import type { Handlers, WireError } from '../api';
 import { isJunctionError } from '../sdk/errors';
+import type { Reply } from './pending-requests';
 import { isMethod, validateInput } from './validate-input';
 
-/** What a transport sends back for one request. */
-export type Reply = { ok: true; output: unknown } | { ok: false; error: WireError };
+export type { Reply };
 
 /**
  * The one entry of every transport: rejects unknown methods, checks the input's shape, runs

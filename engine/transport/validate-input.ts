@@ -51,6 +51,11 @@ const obj = (fields: Fields, open = false): Check => (v, path) => {
 };
 
 const id = str({ max: 200 });
+/** A run id a client chooses: it ends up in file names, URLs and log lines, so only plain characters. */
+const RUN_ID = /^[A-Za-z0-9_-]{8,100}$/;
+const runId: Check = (v, path) => {
+  if (typeof v !== 'string' || !RUN_ID.test(v)) bad(path, 'must be 8 to 100 letters, digits, "-" or "_" (a UUID fits)');
+};
 const port = obj({ node: id, port: id });
 // Other keys of nodes and flows (params, settings, pinned…) are the flow model's to judge.
 const flow = obj({
@@ -82,7 +87,7 @@ const CHECKS: { [M in Method]: Check } = {
   'flows.validate': obj({ flow }),
   'nodes.catalog': none,
   'runs.start': (v, path) => {
-    obj({ flow, mode: oneOf(['flow', 'from', 'node']), nodeId: optional(id), input: optional(list(anyObject, 1_000_000)) })(v, path);
+    obj({ flow, mode: oneOf(['flow', 'from', 'node']), nodeId: optional(id), input: optional(list(anyObject, 1_000_000)), runId: optional(runId) })(v, path);
     const { mode, nodeId } = v as { mode: string; nodeId?: string };
     if (mode !== 'flow' && nodeId === undefined) bad('nodeId', `is needed when mode is "${mode}"`);
   },

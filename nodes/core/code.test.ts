@@ -38,9 +38,9 @@ describe('core.code', () => {
     expect(seen).toEqual([1_000, 32]);
   });
 
-  it('logs every line the code logged', async () => {
-    const fake: CodeRunner = { run: async (_c, items) => ({ items, logs: ['one', 'two'] }) };
+  it('logs every line the code logged, once, at the level it was written with', async () => {
+    const fake: CodeRunner = { run: async (_c, items) => ({ items, logs: [{ level: 'info', message: 'one' }, { level: 'warn', message: 'two' }] }) };
     const out = await runNode(code, { items: [{}], code: fake });
-    expect(out.logs).toEqual(['info: one', 'info: two']);
+    expect(out.logs).toEqual(['info: one', 'warn: two']);
   });
 });

@@ -1,4 +1,4 @@
-import { defineNode, isJunctionError, p, type Item } from '../../engine/sdk';
+import { defineNode, isJunctionError, p } from '../../engine/sdk';
 
 export default defineNode({
   type: 'core.code', version: 1,
@@ -17,7 +17,7 @@ export default defineNode({
   async execute(ctx) {
     const { code, timeoutMs, memoryMb } = ctx.params;
     const input = ctx.items;
-    let result: { items: Item[]; logs: string[] };
+    let result: Awaited<ReturnType<typeof ctx.code.run>>;
     try {
       result = await ctx.code.run(code, input, { timeoutMs, memoryMb, signal: ctx.signal });
     } catch (e) {
@@ -25,7 +25,7 @@ export default defineNode({
       if (isJunctionError(e) || (e as Error)?.name === 'AbortError') throw e;
       return ctx.fail(`The code failed: ${(e as Error)?.message ?? String(e)}`, { code: 'code.error' });
     }
-    for (const line of result.logs) ctx.log.info(line);
+    for (const line of result.logs) ctx.log[line.level](line.message);
     const items = result.items;
     // Lineage without asking the author: one input item fathers every output; equal counts pair by position.
     if (input.length === 1 || input.length === items.length) {

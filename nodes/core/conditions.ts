@@ -159,22 +159,42 @@ export function holds(v: unknown, index: number, path: string, fail: Fail): bool
   return fail(`item ${index}: the condition gave ${preview(v)}; it must give true or false`, { code: 'param.invalid', path });
 }
 
-/** Compiles Filter's and If's `when`; the result tests one item's resolved `when`. */
-export function compileWhen(when: When, path: string, fail: Fail): (resolved: When, index: number) => boolean {
+/**
+ * Compiles Filter's and If's `when` into a test of one item. Operators and combine are read
+ * once, as written; per item only value1/value2 (or the condition) are resolved, and with
+ * "and"/"or" the later conditions are not evaluated once the answer is known.
+ */
+export function compileItemTest(ctx: NodeContext<{ when: When }>, path: string): (item: Item, index: number) => boolean {
+  const when = ctx.paramsAsWritten.when;
   if (when.mode === 'expression') {
     const at = `${path}.condition`;
-    return (r, index) => holds((r as { condition: unknown }).condition, index, at, fail);
+    const condition = ctx.paramReader(['when', 'condition']);
+    return (item, index) => holds(condition(item, index), index, at, ctx.fail);
   }
-  const test = compileRules(when, path, fail);
-  return (r) => test(r as Rules);
+  const conditions = when.conditions ?? [];
+  const tests = conditions.map((c, i) => compileOperator(c.operator, when.ignoreCase === true, `${path}.conditions[${i}].value2`, ctx.fail));
+  const left = conditions.map((_, i) => ctx.paramReader(['when', 'conditions', i, 'value1']));
+  const right = conditions.map((_, i) => ctx.paramReader(['when', 'conditions', i, 'value2']));
+  const n = tests.length;
+  if (when.combine === 'or') {
+    return (item, index) => {
+      for (let i = 0; i < n; i++) if (tests[i](left[i](item, index), right[i](item, index))) return true;
+      return n === 0;
+    };
+  }
+  return (item, index) => {
+    for (let i = 0; i < n; i++) if (!tests[i](left[i](item, index), right[i](item, index))) return false;
+    return true;
+  };
 }
 
-/** The items whose `when` holds, and the rest, with conditions resolved per item (Filter, If). */
+/** The items whose `when` holds, and the rest (Filter, If). */
 export function splitByWhen(ctx: NodeContext<{ when: When }>): [Item[], Item[]] {
   const pass: Item[] = [];
   const rest: Item[] = [];
-  if (!ctx.items.length) return [pass, rest];
-  const test = compileWhen(ctx.params.when, 'params.when', ctx.fail);
-  for (const { item, index, params } of ctx.each()) (test(params.when, index) ? pass : rest).push(item);
+  const items = ctx.items;
+  if (!items.length) return [pass, rest];
+  const test = compileItemTest(ctx, 'params.when');
+  for (let index = 0; index < items.length; index++) (test(items[index], index) ? pass : rest).push(items[index]);
   return [pass, rest];
 }

@@ -1,6 +1,7 @@
 import type { ApiEvent, Method, Wire, WireError } from '../../engine/api';
+import { createPendingRequests, replyOutput, type Reply } from '../../engine/transport/pending-requests';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: WireError) => void };
+const lost: Reply = { ok: false, error: { code: 'api.offline', message: 'The connection to the engine was lost' } };
 
 /**
  * The WebSocket wire of `junction serve`: requests `{ id, method, input }`, replies
@@ -10,10 +11,9 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: WireError) => void }
 export function createWsWire(url: string): Wire {
   const events = new Set<(e: ApiEvent) => void>();
   const statuses = new Set<(s: 'open' | 'closed') => void>();
-  const pending = new Map<number, Pending>();
+  const pending = createPendingRequests();
   let socket: WebSocket | undefined;
   let isOpen = false;
-  let nextId = 1;
   let retryMs = 250;
   let ready: Promise<void>;
 
@@ -25,16 +25,12 @@ export function createWsWire(url: string): Wire {
       ws.onmessage = (m) => {
         const msg = JSON.parse(String(m.data)) as { id?: number; ok?: boolean; output?: unknown; error?: WireError; event?: ApiEvent };
         if (msg.event) { events.forEach((l) => l(msg.event!)); return; }
-        const p = msg.id !== undefined ? pending.get(msg.id) : undefined;
-        if (!p) return;
-        pending.delete(msg.id!);
-        if (msg.ok) p.resolve(msg.output); else p.reject(msg.error ?? { code: 'api.failed', message: 'The engine gave no reason' });
+        pending.settle(msg.id, msg.ok ? { ok: true, output: msg.output } : { ok: false, error: msg.error ?? { code: 'api.failed', message: 'The engine gave no reason' } });
       };
       ws.onclose = () => {
         const wasOpen = isOpen;
         isOpen = false;
-        for (const p of pending.values()) p.reject({ code: 'api.offline', message: 'The connection to the engine was lost' });
-        pending.clear();
+        pending.settleAll(lost);
         if (wasOpen) statuses.forEach((l) => l('closed'));
         setTimeout(connect, retryMs);
         retryMs = Math.min(retryMs * 2, 5000);
@@ -48,11 +44,9 @@ export function createWsWire(url: string): Wire {
     async request(method: Method, input: unknown) {
       await ready;
       if (!isOpen || !socket) throw { code: 'api.offline', message: 'Not connected to the engine; retrying…' } satisfies WireError;
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        socket!.send(JSON.stringify({ id, method, input }));
-      });
+      const { id, reply } = pending.open();
+      socket.send(JSON.stringify({ id, method, input }));
+      return replyOutput(await reply);
     },
     onEvent: (l) => { events.add(l); return () => events.delete(l); },
     onStatus: (l) => { statuses.add(l); return () => statuses.delete(l); },

@@ -56,21 +56,47 @@ describe('editor store', () => {
     expect(store.getState().flow).toBe(flow);
   });
 
-  it('keeps events that arrive before runs.start answers', async () => {
-    const { api, start } = fakeApi('r9');
+  it('names its run before starting it, so events that arrive before runs.start answers count', async () => {
+    const sent: unknown[] = [];
+    let answer: () => void = () => undefined;
+    const api = {
+      call: (method: string, input: { runId?: string }) => {
+        sent.push(input);
+        return method === 'runs.start' ? new Promise((r) => { answer = () => r({ runId: input.runId }); }) : Promise.resolve({});
+      },
+      onEvent: () => () => undefined,
+      onStatus: () => () => undefined,
+    } as unknown as ApiClient;
     const store = createEditorStore(flow, { api });
     const running = store.getState().startRun('flow');
+    const runId = store.getState().runId!;
+    expect(runId).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+    expect(sent[0]).toMatchObject({ mode: 'flow', runId });
     const at = new Date().toISOString();
     const events: ApiEvent[] = [
-      { type: 'node.started', runId: 'r9', nodeId: 'a', nodeName: 'A', at },
-      { type: 'node.finished', runId: 'r9', nodeId: 'a', nodeName: 'A', nodeType: 'core.noop', status: 'success', at, durationMs: 3, attempts: 1, iteration: 0, itemsIn: {}, itemsOut: { main: 2 } },
+      { type: 'node.started', runId, nodeId: 'a', nodeName: 'A', at },
+      { type: 'node.finished', runId, nodeId: 'a', nodeName: 'A', nodeType: 'core.noop', status: 'success', at, durationMs: 3, attempts: 1, iteration: 0, itemsIn: {}, itemsOut: { main: 2 } },
       { type: 'node.started', runId: 'other', nodeId: 'b', nodeName: 'B', at },
     ];
     events.forEach((e) => store.getState().applyEvent(e));
-    start();
+    expect(store.getState().nodeStatus).toEqual({ a: { status: 'success', itemsIn: {}, itemsOut: { main: 2 }, durationMs: 3, runs: 1 } });
+    answer();
     await running;
-    expect(store.getState().nodeStatus).toEqual({ a: { status: 'success', itemsIn: {}, itemsOut: { main: 2 }, durationMs: 3 } });
-    store.getState().applyEvent({ type: 'run.finished', runId: 'r9', status: 'success', at, durationMs: 5, itemsOut: 2 });
+    expect(store.getState().runState).toBe('running');
+    store.getState().applyEvent({ type: 'run.finished', runId, status: 'success', at, durationMs: 5, itemsOut: 1, failedItems: 1 });
     expect(store.getState().runState).toBe('done');
+    expect(store.getState().runResult).toMatchObject({ status: 'success', itemsOut: 1, failedItems: 1 });
+  });
+
+  it('adds up a loop body\'s node runs across batches', () => {
+    const store = createEditorStore(flow, { api: fakeApi().api });
+    void store.getState().startRun('flow');
+    const runId = store.getState().runId!;
+    const at = new Date().toISOString();
+    for (const iteration of [1, 2]) {
+      store.getState().applyEvent({ type: 'node.started', runId, nodeId: 'b', nodeName: 'B', at });
+      store.getState().applyEvent({ type: 'node.finished', runId, nodeId: 'b', nodeName: 'B', nodeType: 'core.noop', status: 'success', at, durationMs: 2, attempts: 1, iteration, itemsIn: { main: 10 }, itemsOut: { main: 10 } });
+    }
+    expect(store.getState().nodeStatus.b).toMatchObject({ status: 'success', itemsIn: { main: 20 }, itemsOut: { main: 20 }, durationMs: 4, runs: 2 });
   });
 });

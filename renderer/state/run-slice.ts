@@ -1,4 +1,5 @@
 import type { ApiEvent, ErrorInfo, RunDetailDto } from '../../engine/api';
+import { foldNodeSummary, summarizeNodeRuns, type NodeRunCounts, type NodeSummary } from '../../engine/exec/node-summary';
 import type { ApiClient } from '../api/client';
 import type { NodeRunView } from '../data-panel/types';
 import type { Slice } from './editor-store';
@@ -10,12 +11,15 @@ export interface RunResult {
   status: 'success' | 'failed' | 'cancelled' | 'crashed' | 'running';
   durationMs?: number;
   itemsOut?: number;
+  /** Items that left through an unconnected error output (the run still succeeded). */
+  failedItems?: number;
   error?: ErrorInfo;
 }
 
 export interface RunSlice {
+  /** Chosen here before the run starts, so events that arrive before runs.start answers already match. */
   runId?: string;
-  /** 'starting' until runs.start answers; events that arrive before are held back. */
+  /** 'starting' until runs.start answers. */
   runState: 'idle' | 'starting' | 'running' | 'done';
   runResult?: RunResult;
   nodeStatus: Record<string, NodeRunView>;
@@ -26,66 +30,33 @@ export interface RunSlice {
   showRecorded(run: RunDetailDto): void;
 }
 
-/** Per-node views from a recorded run; loop bodies add up across iterations. */
+/** Per-node views from a recorded run; loop bodies add up across iterations (the CLI's sums, one module). */
 export function nodeViewsOf(run: RunDetailDto): Record<string, NodeRunView> {
-  const out: Record<string, NodeRunView> = {};
-  for (const n of run.nodes) {
-    const prev = out[n.nodeId];
-    out[n.nodeId] = {
-      status: n.status as NodeRunView['status'],
-      itemsIn: prev ? sum(prev.itemsIn, n.itemsIn) : n.itemsIn,
-      itemsOut: prev ? sum(prev.itemsOut, n.itemsOut) : n.itemsOut,
-      durationMs: (prev?.durationMs ?? 0) + n.durationMs,
-      ...(n.error ? { error: n.error } : {}),
-    };
-  }
-  return out;
+  return summarizeNodeRuns(run.nodes as (NodeRunCounts & { nodeId: string })[]);
 }
 
-const sum = (a: Record<string, number>, b: Record<string, number>) => {
-  const out = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
-  return out;
-};
+const resultOf = (e: { status: RunResult['status']; durationMs?: number; itemsOut?: number; failedItems?: number; error?: ErrorInfo }): RunResult => ({
+  status: e.status, durationMs: e.durationMs, itemsOut: e.itemsOut,
+  ...(e.failedItems ? { failedItems: e.failedItems } : {}), ...(e.error ? { error: e.error } : {}),
+});
 
 export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) => {
-  let early: ApiEvent[] = [];
-  const handle = (e: ApiEvent) => {
-    if (!('runId' in e) || e.runId !== get().runId) return;
-    if (e.type === 'node.started') {
-      set((s) => ({ nodeStatus: { ...s.nodeStatus, [e.nodeId]: { status: 'running', itemsIn: {}, itemsOut: {} } } }));
-    } else if (e.type === 'node.finished') {
-      set((s) => {
-        const prev = e.iteration > 0 ? s.nodeStatus[e.nodeId] : undefined;
-        const view: NodeRunView = {
-          status: e.status,
-          itemsIn: prev ? sum(prev.itemsIn, e.itemsIn) : e.itemsIn,
-          itemsOut: prev ? sum(prev.itemsOut, e.itemsOut) : e.itemsOut,
-          durationMs: (prev?.durationMs ?? 0) + e.durationMs,
-          ...(e.error ? { error: e.error } : {}),
-        };
-        return { nodeStatus: { ...s.nodeStatus, [e.nodeId]: view } };
-      });
-    } else if (e.type === 'run.finished') {
-      set({ runState: 'done', runResult: { status: e.status, durationMs: e.durationMs, itemsOut: e.itemsOut, ...(e.error ? { error: e.error } : {}) } });
-    }
-  };
+  // The shown run's node runs added up so far; a node's view is 'running' between its start and finish.
+  let summaries = new Map<string, NodeSummary>();
   return {
     runState: 'idle',
     nodeStatus: {},
     startRun: async (mode, nodeId) => {
       const { flow, runState, nodeStatus } = get();
       if (runState === 'starting' || runState === 'running') return;
-      early = [];
-      set({ runState: 'starting', runResult: { status: 'running' }, nodeStatus: mode === 'flow' ? {} : nodeStatus });
+      const runId = crypto.randomUUID();
+      summaries = new Map();
+      set({ runId, runState: 'starting', runResult: { status: 'running' }, nodeStatus: mode === 'flow' ? {} : nodeStatus });
       try {
-        const { runId } = await api.call('runs.start', { flow, mode, ...(nodeId ? { nodeId } : {}) });
-        set({ runId, runState: get().runState === 'starting' ? 'running' : get().runState });
-        const held = early;
-        early = [];
-        held.forEach(handle);
+        await api.call('runs.start', { flow, mode, runId, ...(nodeId ? { nodeId } : {}) });
+        if (get().runId === runId && get().runState === 'starting') set({ runState: 'running' });
       } catch (e) {
-        set({ runState: 'done', runResult: { status: 'failed', error: { code: 'run.start', message: errorText(e) } } });
+        if (get().runId === runId) set({ runState: 'done', runResult: { status: 'failed', error: { code: 'run.start', message: errorText(e) } } });
       }
     },
     cancelRun: async () => {
@@ -93,13 +64,22 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
       if (runId && runState === 'running') await api.call('runs.cancel', { runId }).catch(() => undefined);
     },
     applyEvent: (e) => {
-      if (get().runState === 'starting') { early.push(e); return; }
-      handle(e);
+      if (!('runId' in e) || e.runId !== get().runId) return;
+      if (e.type === 'node.started') {
+        const sofar = summaries.get(e.nodeId);
+        const view: NodeRunView = sofar ? { ...sofar, status: 'running' } : { status: 'running', itemsIn: {}, itemsOut: {} };
+        set((s) => ({ nodeStatus: { ...s.nodeStatus, [e.nodeId]: view } }));
+      } else if (e.type === 'node.finished') {
+        const summary = foldNodeSummary(summaries.get(e.nodeId), e);
+        summaries.set(e.nodeId, summary);
+        set((s) => ({ nodeStatus: { ...s.nodeStatus, [e.nodeId]: summary } }));
+      } else if (e.type === 'run.finished') {
+        set({ runState: 'done', runResult: resultOf(e) });
+      }
     },
-    showRecorded: (run) => set({
-      runId: run.id, nodeStatus: nodeViewsOf(run),
-      runState: run.status === 'running' ? 'running' : 'done',
-      runResult: { status: run.status, durationMs: run.durationMs, itemsOut: run.itemsOut, ...(run.error ? { error: run.error } : {}) },
-    }),
+    showRecorded: (run) => {
+      summaries = new Map();
+      set({ runId: run.id, nodeStatus: nodeViewsOf(run), runState: run.status === 'running' ? 'running' : 'done', runResult: resultOf(run) });
+    },
   };
 };

@@ -111,6 +111,33 @@ describe('junction CLI', () => {
     expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  it('prints what a Code node logged once, with its level', () => {
+    const r = junction(['run', flowFile('talk', [start, code('Talk', 'console.log("hello"); console.warn("careful"); return items;')], [['t', 'Talk']]), '--no-history']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Talk · info: hello\n');
+    expect(r.stdout).toContain('Talk · warn: careful\n');
+    expect(r.stdout.match(/hello/g)).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/info: info:/);
+  });
+
+  it('says how many items failed when they leave through an unconnected error output, whatever their order', () => {
+    const data = join(tmp, 'data-failed-items');
+    const upper = (onError?: string) => ({ id: 's', type: 'core.set', name: 'Upper', params: { fields: [{ name: 'u', value: '{{ $json.name.toUpperCase() }}' }] }, ...(onError ? { settings: { onError } } : {}) });
+    for (const [order, items] of [['second', [{ name: 'ada' }, { name: null }]], ['first', [{ name: null }, { name: 'ada' }]]] as const) {
+      const input = join(tmp, `failing-${order}.json`);
+      writeFileSync(input, JSON.stringify(items));
+      const go = junction(['run', flowFile(`failed-items-${order}`, [start, upper('continue')], [['t', 's']]), '--input', input, '--data-dir', data]);
+      expect(go.code).toBe(0);
+      expect(go.stdout).toMatch(/succeeded with 1 failed item \(they left through an unconnected error output\)/);
+      const stop = junction(['run', flowFile(`stops-${order}`, [start, upper()], [['t', 's']]), '--input', input, '--no-history']);
+      expect(stop.code).toBe(1);
+      expect(stop.stderr).toMatch(new RegExp(`^Upper: item ${order === 'first' ? 0 : 1} failed: u: `, 'm'));
+    }
+    const store = openRunStore(join(data, 'junction.db'));
+    expect(store.listRuns({ flowId: 'f_failed-items-first' })[0]).toMatchObject({ status: 'success', failedItems: 1, itemsOut: 1 });
+    store.close();
+  });
+
   it('prints usage for an unknown command', () => {
     const r = junction(['fly']);
     expect(r.code).toBe(2);

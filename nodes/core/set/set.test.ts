@@ -287,4 +287,22 @@ describe('core.set with an expression that fails on some items', () => {
     expect(out.error).toHaveLength(1);
     expect(out.error[0].json).toMatchObject({ id: 2, error: { field: 'city', rule: 'expression', message: expect.stringMatching(/^city: Cannot read 'city' of undefined/) } });
   });
+
+  it('does the same when the failing item comes first: no item decides for the others', async () => {
+    const out = await runNode(setNode, {
+      params: { fields: [{ name: 'city', value: '{{ $json.address.city }}' }, { name: 'tag', value: 'x', transforms: [{ kind: 'normalizeText', case: 'upper' }] }] },
+      items: [{ id: 2 }, { id: 1, address: { city: 'Lyon' } }],
+    });
+    expect(out.main.map((i) => i.json)).toEqual([{ id: 1, address: { city: 'Lyon' }, city: 'Lyon', tag: 'X' }]);
+    expect(out.error.map((i) => i.json)).toMatchObject([{ id: 2, error: { field: 'city', rule: 'expression' } }]);
+  });
+
+  it('routes an item whose transform setting, read from an expression, is invalid for it', async () => {
+    const out = await runNode(setNode, {
+      params: { mode: 'replace', fields: [{ name: 'n', value: 10, transforms: [{ kind: 'calculate', op: 'add', operand: '{{ $json.plus }}' }] }] },
+      items: [{ plus: 'lots' }, { plus: 5 }],
+    });
+    expect(out.main.map((i) => i.json)).toEqual([{ n: 15 }]);
+    expect(out.error[0].json).toMatchObject({ plus: 'lots', error: { field: 'n', rule: 'expression' } });
+  });
 });

@@ -1,6 +1,6 @@
 import { defineNode, JunctionError, p, patternProblem, type Infer, type Item, type Problem } from '../../../engine/sdk';
 import { copyFields, deletePath, pathProblem, setPath, splitPath } from './assign-path';
-import { compileSteps, runSteps, transformProblems, transformSchema, type Step } from './transforms';
+import { compileSteps, runSteps, transformProblems, transformSchema, type Step, type Transform } from './transforms';
 import { checkValue, compileCheck, Rejection, validationSchema, type Check } from './validation';
 
 const field = p.object({
@@ -48,10 +48,15 @@ function configProblems(v: Params, withTransforms: boolean): Problem[] {
   return out;
 }
 
-/** The field name an error path like `params.fields[2].value` points at. */
-function fieldOf(path: string | undefined, plans: Plan[]): string {
-  const m = /^params\.fields\[(\d+)\]/.exec(path ?? '');
-  return m ? plans[Number(m[1])]?.name ?? 'fields' : 'fields';
+/**
+ * Why one item failed: a check or transform, or an expression that failed on this item's data
+ * (like a failed check, the item leaves through "error"). A runaway expression (budget, size),
+ * a forbidden key or anything else fails the node itself.
+ */
+function rejectionOf(e: unknown): Rejection {
+  if (e instanceof Rejection) return e;
+  if (e instanceof JunctionError && (e.code === 'expr.runtime' || e.code === 'param.invalid')) return new Rejection('expression', e.message.replace(/^item \d+: /, ''));
+  throw e;
 }
 
 function withError(src: Record<string, unknown>, field: string, r: Rejection): Record<string, unknown> {
@@ -75,19 +80,22 @@ const setNode = defineNode({
   check: (v) => configProblems(v, true),
   execute(ctx) {
     if (ctx.items.length === 0) return { main: [], error: [] };
-    // Names, patterns and transform kinds are literal, so the first item's params describe every item.
-    const first = ctx.params;
-    const problem = configProblems(first, false)[0];
+    // Names, modes, patterns and transform kinds are literal: read once, as written, whatever the items hold.
+    const config = ctx.paramsAsWritten;
+    const problem = configProblems(config, false)[0];
     if (problem) ctx.fail(problem.message, { code: problem.code, path: problem.path });
-    const isDotted = first.dotNotation;
-    const plans: Plan[] = first.fields.map((f) => ({
+    const isDotted = config.dotNotation;
+    const plans: Plan[] = config.fields.map((f) => ({
       name: f.name, path: splitPath(f.name, isDotted), steps: compileSteps(f.transforms), check: compileCheck(f.validation),
     }));
-    const removes = first.mode === 'merge' ? first.remove : [];
+    // Only the values (and transforms, when they hold expressions) are resolved per item.
+    const values = plans.map((_, i) => ctx.paramReader(['fields', i, 'value']));
+    const transforms = plans.map((plan, i) => (plan.steps === null ? null : (ctx.paramReader(['fields', i, 'transforms']) as (item: Item, index: number) => Transform[])));
+    const removes = config.mode === 'merge' ? config.remove : [];
     const flatRemoves = removes.filter((r) => splitPath(r, isDotted) === null);
     const skip = flatRemoves.length ? new Set(flatRemoves) : null;
     const nestedRemoves = removes.map((r) => splitPath(r, isDotted)).filter((r): r is string[] => r !== null);
-    const isReplace = first.mode === 'replace';
+    const isReplace = config.mode === 'replace';
     const fresh: object[] = [];
     const main: Item[] = [];
     const error: Item[] = [];
@@ -96,32 +104,22 @@ const setNode = defineNode({
     for (let index = 0; index < items.length; index++) {
       const item = items[index];
       const src = item.json;
-      // A field whose expression fails on this item sends the item to "error", like a failed check.
-      let resolved: Params;
-      try { resolved = ctx.paramsFor(item, index); } catch (e) {
-        if (!(e instanceof JunctionError) || !e.code.startsWith('expr.')) throw e;
-        error.push(withBinary(ctx.newItem(withError(src, fieldOf(e.path, plans), new Rejection('expression', e.message.replace(/^item \d+: /, ''))), item), item));
-        continue;
-      }
       const out = isReplace ? {} : copyFields(src, skip);
-      const values = resolved.fields;
       if (fresh.length !== 0) fresh.length = 0;
       let i = 0;
       try {
         for (let r = 0; r < nestedRemoves.length; r++) deletePath(out, nestedRemoves[r], fresh);
         for (; i < plans.length; i++) {
           const plan = plans[i];
-          const given = values[i];
-          let v = given.value;
-          if (plan.steps !== null) v = runSteps(plan.steps, given.transforms, v);
+          let v = values[i](item, index);
+          if (plan.steps !== null) v = runSteps(plan.steps, transforms[i]!(item, index), v);
           if (plan.check !== null) v = checkValue(plan.check, v);
           if (v === undefined) v = null;
           if (plan.path === null) out[plan.name] = v;
           else setPath(out, plan.path, v, fresh);
         }
       } catch (e) {
-        if (!(e instanceof Rejection)) throw e;
-        error.push(withBinary(ctx.newItem(withError(src, plans[i].name, e), item), item));
+        error.push(withBinary(ctx.newItem(withError(src, plans[i]?.name ?? 'fields', rejectionOf(e)), item), item));
         continue;
       }
       main.push(withBinary(ctx.newItem(out, item), item));

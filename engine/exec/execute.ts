@@ -1,0 +1,40 @@
+import type { FlowFile } from '../flow/types';
+import type { NodeLookup } from '../flow/validate';
+import type { CodeRunner, JournalEntry } from '../sdk/types';
+import type { RunObserver } from './events';
+import { runFlow, type RunOptions, type RunResult } from './run-flow';
+import type { StateStore } from './state';
+
+/** What a host (the CLI, the service) provides to run flows: node types, storage, the sandbox. */
+export interface Runtime {
+  types: NodeLookup;
+  code: CodeRunner;
+  store?: { record: RunObserver; state: StateStore; journal: { append(entry: JournalEntry): void } };
+  vars?: Record<string, unknown>;
+  env?: Record<string, string>;
+  /** Finds another flow of the workspace by id (for error flows). */
+  findFlow?(id: string): FlowFile | undefined;
+}
+
+export type ExecuteOptions = Omit<RunOptions, 'types' | 'code' | 'state' | 'journal' | 'vars' | 'env'>;
+
+/**
+ * Runs a flow with history, state and the journal wired to the store. When the run fails
+ * and the flow names an error flow, that flow runs once with the failure as its item.
+ */
+export async function executeFlow(rt: Runtime, flow: FlowFile, opts: ExecuteOptions = {}): Promise<RunResult & { errorFlowRun?: RunResult }> {
+  const observers = rt.store ? [rt.store.record, ...(opts.observers ?? [])] : opts.observers ?? [];
+  const base = { types: rt.types, code: rt.code, state: rt.store?.state, journal: rt.store?.journal, vars: rt.vars, env: rt.env, observers };
+  const result = await runFlow(flow, { ...opts, ...base });
+  const target = flow.settings.errorFlow;
+  if (result.status !== 'failed' || !target || !rt.findFlow) return result;
+  const errorFlow = rt.findFlow(target);
+  if (!errorFlow) {
+    const warning = { type: 'node.log' as const, runId: result.runId, nodeId: '', level: 'warn' as const, message: `The error flow "${target}" was not found in this workspace`, at: new Date().toISOString() };
+    for (const observe of opts.observers ?? []) observe(warning);
+    return result;
+  }
+  const input = [{ flow: { id: flow.id, name: flow.name }, run: { id: result.runId, status: result.status }, error: result.error ?? null }];
+  const errorFlowRun = await runFlow(errorFlow, { ...base, mode: 'trigger', input, signal: opts.signal, clock: opts.clock });
+  return { ...result, errorFlowRun };
+}

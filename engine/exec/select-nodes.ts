@@ -1,0 +1,33 @@
+import type { FlowGraph } from '../flow/graph';
+
+export interface PartialRun {
+  /** "Run from here": this node and everything after it. */
+  startAt?: string;
+  /** "Run this node": this node alone. */
+  only?: string;
+}
+
+/**
+ * Which nodes a partial run executes; the others give earlier data instead. A node the run
+ * needs whose upstream node has no earlier data (a cold start, no pins) gets that node run
+ * too, and so on up the chain, as n8n does: "run this node" never runs on nothing.
+ */
+export function selectNodes(graph: FlowGraph, opts: PartialRun, hasData: (nodeId: string) => boolean): { only?: Set<string>; skipped?: string[] } {
+  const start = opts.only ?? opts.startAt;
+  if (!start) return {};
+  const run = new Set<string>([start]);
+  if (opts.startAt) {
+    const stack = [start];
+    while (stack.length) for (const e of graph.outgoing.get(stack.pop()!) ?? []) if (!run.has(e.to.node)) { run.add(e.to.node); stack.push(e.to.node); }
+  }
+  const stack = [...run];
+  while (stack.length) {
+    for (const e of graph.incoming.get(stack.pop()!) ?? []) {
+      const from = e.from.node;
+      if (run.has(from) || graph.backEdges.has(e.id) || hasData(from)) continue;
+      run.add(from);
+      stack.push(from);
+    }
+  }
+  return { only: run, skipped: graph.order.filter((id) => !run.has(id)) };
+}

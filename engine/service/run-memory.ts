@@ -1,0 +1,60 @@
+import type { ApiEvent } from '../api';
+import type { RunObserver } from '../exec';
+import type { Item, Outputs } from '../sdk/types';
+
+/** How many runs keep every item in memory; older runs show the store's sample. */
+export const RUNS_IN_MEMORY = 5;
+
+type PortItems = Record<string, Item[]>;
+
+/** One recent run, in full: what the data panel pages through and what "run from here" starts from. */
+export interface RunMemory {
+  runId: string;
+  flowId: string;
+  isDone: boolean;
+  /** Whether run.started went out (and so run history has the run). */
+  hasStarted: boolean;
+  /** Per node, per iteration (loops), the items that went in and came out. */
+  nodes: Map<string, Map<number, { input: PortItems; output: PortItems }>>;
+  /** Every node's last output, including data a partial run took over from earlier runs or pins. */
+  outputs: Map<string, Outputs>;
+}
+
+/** The last runs' items, newest last; runs still going are never dropped. */
+export function createRecentRuns() {
+  const recent = new Map<string, RunMemory>();
+  return {
+    get: (runId: string) => recent.get(runId),
+    has: (runId: string) => recent.has(runId),
+    remember(mem: RunMemory) {
+      recent.set(mem.runId, mem);
+      for (const [id, m] of recent) {
+        if (recent.size <= RUNS_IN_MEMORY) break;
+        if (m.isDone) recent.delete(id);
+      }
+    },
+    /** The newest remembered run of a flow; `isDone` ones only when its data must be complete. */
+    latest: (flowId: string, onlyDone = false): RunMemory | undefined =>
+      [...recent.values()].reverse().find((m) => m.flowId === flowId && (!onlyDone || m.isDone)),
+  };
+}
+
+/** Keeps a run's items as its nodes finish. Marks it done before others hear run.finished, who may start the next partial run at once. */
+export const keepItems = (mem: RunMemory): RunObserver => (e) => {
+  if (e.runId !== mem.runId) return; // an error flow's run reports through the same observers
+  if (e.type === 'run.started') mem.hasStarted = true;
+  else if (e.type === 'run.finished') mem.isDone = true;
+  else if (e.type === 'node.finished' && e.data) {
+    let byIteration = mem.nodes.get(e.nodeId);
+    if (!byIteration) mem.nodes.set(e.nodeId, (byIteration = new Map()));
+    byIteration.set(e.iteration, e.data);
+    mem.outputs.set(e.nodeId, e.data.output);
+  }
+};
+
+/** Passes events to the service's listeners without what must stay in process (items, the flow). */
+export const toClients = (emit: (event: ApiEvent) => void): RunObserver => (e) => {
+  if (e.type === 'node.finished') { const { data: _data, ...rest } = e; emit(rest); }
+  else if (e.type === 'run.started') { const { flow: _flow, ...rest } = e; emit(rest); }
+  else emit(e);
+};
