@@ -21,6 +21,18 @@ export interface ContextDeps {
   journal: (entry: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'nodeId'>) => void;
 }
 
+/**
+ * A new item stemming from `from`: lineage for `$('Node').item`, and the source's binary data,
+ * which travels with what was made from it (several sources: their files together, later wins).
+ */
+export function newItem(json: Record<string, unknown>, from?: Item | Item[]): Item {
+  if (from === undefined) return { json };
+  if (!Array.isArray(from)) return from.binary === undefined ? { json, paired: [from] } : { json, binary: from.binary, paired: [from] };
+  let binary: Item['binary'];
+  for (const f of from) if (f.binary !== undefined) binary = binary === undefined ? f.binary : { ...binary, ...f.binary };
+  return binary === undefined ? { json, paired: from } : { json, binary, paired: from };
+}
+
 /** Builds what a node's `execute` receives. Params are compiled here, once per node run. */
 export function createNodeContext(d: ContextDeps): NodeContext<Record<string, unknown>> {
   const resolver = compileParams(d.paramSpec, d.params);
@@ -58,7 +70,7 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
       for (let index = 0; index < items.length; index++) yield { item: items[index], index, params: resolveFor(items[index], index) };
     },
     paramsFor: (item, index) => resolveFor(item, index),
-    newItem: (json, from) => (from === undefined ? { json } : { json, paired: Array.isArray(from) ? from : [from] }),
+    newItem,
     keyOf,
     get: (item, path) => getPath(item.json, path),
     log: d.log,

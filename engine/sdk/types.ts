@@ -97,7 +97,7 @@ export interface NodeContext<P> {
    * fails (a JunctionError naming the field) instead of failing the whole node.
    */
   paramsFor(item: Item, index: number): P;
-  /** A new item made from `from` (kept as lineage). */
+  /** A new item made from `from`: kept as lineage, and its binary data travels on with it. */
   newItem(json: Record<string, unknown>, from?: Item | Item[]): Item;
   /** A stable string key of an item's fields (or of its whole JSON). */
   keyOf(item: Item, fields?: string[]): string;

@@ -1,5 +1,5 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
-import { assignJson, pathGetter, primitiveKey } from './values';
+import { assignJson, defineNode, p, pathGetter, type Item } from '../../engine/sdk';
+import { primitiveKey } from './values';
 
 /** a's fields, then b's (b wins on a clash); the new item stems from both. */
 function combine(a: Item, b: Item): Item {

@@ -1,6 +1,5 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
+import { defineNode, p, toNumber, type Item } from '../../engine/sdk';
 import { compileRules, rulesShape, type Rules } from './conditions';
-import { toNumber } from './values';
 
 const MAX_OUTPUTS = 100;
 

@@ -1,5 +1,5 @@
-import { defineNode, JunctionError, p, patternProblem, type Infer, type Item, type Problem } from '../../../engine/sdk';
-import { copyFields, deletePath, pathProblem, setPath, splitPath } from './assign-path';
+import { copyFields, defineNode, deletePath, JunctionError, p, patternProblem, setPath, type Infer, type Item, type Problem } from '../../../engine/sdk';
+import { pathProblem, splitPath } from './assign-path';
 import { compileSteps, runSteps, transformProblems, transformSchema, type Step } from './transforms';
 import { checkValue, compileCheck, Rejection, validationSchema, type Check } from './validation';
 
@@ -55,15 +55,9 @@ function fieldOf(path: string | undefined, plans: Plan[]): string {
 }
 
 function withError(src: Record<string, unknown>, field: string, r: Rejection): Record<string, unknown> {
-  const json = copyFields(src, null);
+  const json = copyFields(src);
   json.error = { field, rule: r.rule, message: `${field}: ${r.message}` };
   return json;
-}
-
-// Binary data is not part of the mapping; it travels on with its item.
-function withBinary(made: Item, from: Item): Item {
-  if (from.binary !== undefined) made.binary = from.binary;
-  return made;
 }
 
 const setNode = defineNode({
@@ -100,7 +94,7 @@ const setNode = defineNode({
       let resolved: Params;
       try { resolved = ctx.paramsFor(item, index); } catch (e) {
         if (!(e instanceof JunctionError) || !e.code.startsWith('expr.')) throw e;
-        error.push(withBinary(ctx.newItem(withError(src, fieldOf(e.path, plans), new Rejection('expression', e.message.replace(/^item \d+: /, ''))), item), item));
+        error.push(ctx.newItem(withError(src, fieldOf(e.path, plans), new Rejection('expression', e.message.replace(/^item \d+: /, ''))), item));
         continue;
       }
       const out = isReplace ? {} : copyFields(src, skip);
@@ -121,10 +115,10 @@ const setNode = defineNode({
         }
       } catch (e) {
         if (!(e instanceof Rejection)) throw e;
-        error.push(withBinary(ctx.newItem(withError(src, plans[i].name, e), item), item));
+        error.push(ctx.newItem(withError(src, plans[i].name, e), item));
         continue;
       }
-      main.push(withBinary(ctx.newItem(out, item), item));
+      main.push(ctx.newItem(out, item));
     }
     return { main, error };
   },

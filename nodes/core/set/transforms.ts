@@ -1,8 +1,8 @@
 import { Info } from 'luxon';
 import { isSupportedCountry } from 'libphonenumber-js';
-import { isExpression, p, type Infer, type Problem } from '../../../engine/sdk';
+import { isExpression, p, toNumber, type Infer, type Problem } from '../../../engine/sdk';
 import { formatDate, formatNumber, formatPhone, isLocale, lookup, type Memo } from './format';
-import { isBlank, Rejection, show, toNumber, toText } from './validation';
+import { isBlank, Rejection, show, toText } from './validation';
 
 export const transformSchema = p.variant('kind', {
   formatDate: {
