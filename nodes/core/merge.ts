@@ -85,8 +85,9 @@ export default defineNode({
       case 'first': return { main: a.length ? a : b };
       case 'byPosition': return { main: byPosition(a, b, params.includeUnpaired) };
       case 'byKey': {
-        if (!params.keyA || !params.keyB) ctx.fail('byKey needs a key field for both inputs', { code: 'param.required', path: params.keyA ? 'params.keyB' : 'params.keyA' });
-        return { main: byKey(a, b, params.keyA, params.keyB, params.join) };
+        const { keyA, keyB } = params;
+        if (!keyA || !keyB) return ctx.fail('byKey needs a key field for both inputs', { code: 'param.required', path: keyA ? 'params.keyB' : 'params.keyA' });
+        return { main: byKey(a, b, keyA, keyB, params.join) };
       }
       default: return { main: !a.length ? b : !b.length ? a : a.concat(b) };
     }
