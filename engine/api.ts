@@ -107,12 +107,6 @@ export interface Wire {
 /** How an error crosses a transport. */
 export interface WireError { code: string; message: string; path?: string; node?: string }
 
-export const METHODS: readonly Method[] = [
-  'workspace.info', 'flows.list', 'flows.get', 'flows.create', 'flows.save', 'flows.rename', 'flows.duplicate',
-  'flows.delete', 'flows.restore', 'flows.import', 'flows.export', 'flows.validate', 'nodes.catalog',
-  'runs.start', 'runs.cancel', 'runs.list', 'runs.get', 'runs.items', 'expr.paths', 'expr.preview',
-];
-
 /** Commands the desktop app's menu sends to the renderer. */
 export type DesktopCommand = 'flow.new' | 'flow.open' | 'flow.import' | 'flow.export' | 'flow.save';
 

@@ -135,7 +135,7 @@ export interface NodeDefinition<S extends Shape = Shape> {
   isTrigger?: boolean;
   /** Lives on the canvas only (sticky note); never executed. */
   isEditorOnly?: boolean;
-  /** Control nodes the executor drives itself. */
+  /** Control nodes the executor drives itself; a loop's params hold a whole `batchSize` ≥ 1. */
   control?: 'loop';
   /** Run as soon as one input has data instead of waiting for all (merge "first"). */
   settle?: (params: ParamsOf<S>) => 'all' | 'first';
