@@ -4,6 +4,7 @@
  */
 import type { NodeDescription } from './catalog';
 import type { EngineEvent, RunStatus } from './exec/events';
+import type { FieldType } from './flow/field-paths';
 import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
@@ -44,7 +45,7 @@ export interface NodePorts {
 export interface FieldPathInfo {
   /** Dotted path under $json, e.g. `customer.email`. */
   path: string;
-  type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+  type: FieldType;
   /** Node that produced it. */
   node: string;
   example?: string;

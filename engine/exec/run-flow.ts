@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { analyzeGraph, type FlowGraph } from '../flow/graph';
 import type { FlowFile, FlowNode } from '../flow/types';
+import { downstreamOf } from '../flow/walks';
 import type { NodeLookup } from '../flow/validate';
 import { JunctionError, toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs } from '../sdk/types';
@@ -97,7 +98,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     ? setTimeout(() => controller.abort(new JunctionError('run.timeout', `The run took longer than ${flow.settings.timeoutMs} ms and was stopped`)), flow.settings.timeoutMs)
     : undefined;
 
-  const toRun = selectNodes(graph, opts);
+  const toRun = selectNodes(flow, graph, opts);
   if (toRun.skipped) for (const id of toRun.skipped) {
     const prev = opts.previous?.get(id) ?? (flow.pinned[id] ? { main: flow.pinned[id].map((json) => ({ json })) } : undefined);
     if (prev) rc.outputs.set(id, prev);
@@ -196,13 +197,9 @@ function settle(s: Scheduler, id: string, deps: (readonly [string, Promise<void>
 }
 
 /** Which nodes a partial run executes, and which take earlier data instead. */
-function selectNodes(graph: FlowGraph, opts: RunOptions): { only?: Set<string>; skipped?: string[] } {
+function selectNodes(flow: FlowFile, graph: FlowGraph, opts: RunOptions): { only?: Set<string>; skipped?: string[] } {
   const start = opts.only ?? opts.startAt;
   if (!start) return {};
-  const run = new Set<string>([start]);
-  if (opts.startAt) {
-    const stack = [start];
-    while (stack.length) for (const e of graph.outgoing.get(stack.pop()!) ?? []) if (!run.has(e.to.node)) { run.add(e.to.node); stack.push(e.to.node); }
-  }
+  const run = new Set<string>([start, ...(opts.startAt ? downstreamOf(flow, start) : [])]);
   return { only: run, skipped: graph.order.filter((id) => !run.has(id)) };
 }

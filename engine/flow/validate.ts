@@ -3,6 +3,7 @@ import type { Problem } from '../sdk/schema';
 import type { NodeType } from '../sdk/types';
 import { checkShape } from './check-shape';
 import { analyzeGraph } from './graph';
+import { withErrorPort } from './ports';
 import type { FlowFile } from './types';
 import { walkExpressions } from './walk-params';
 
@@ -20,8 +21,7 @@ export interface Validation {
 
 /** Ports a node offers, given its settings: the `error` port appears with onError = errorPort. */
 export function outputPorts(type: NodeType, node: FlowFile['nodes'][number]): string[] {
-  const ports = type.outputsFor(node.params ?? {});
-  return node.settings?.onError === 'errorPort' && !ports.includes('error') ? [...ports, 'error'] : ports;
+  return withErrorPort(type.outputsFor(node.params ?? {}), node.settings);
 }
 
 /** Validates a parsed flow document fully, in one pass, reporting every problem with its JSON path. */
