@@ -3,6 +3,7 @@ import type { Problem } from '../sdk/schema';
 import type { NodeType } from '../sdk/types';
 import { checkShape } from './check-shape';
 import { analyzeGraph } from './graph';
+import { locateProblems } from './locate';
 import { withErrorPort } from './ports';
 import type { FlowFile } from './types';
 import { walkExpressions } from './walk-params';
@@ -27,7 +28,7 @@ export function outputPorts(type: NodeType, node: FlowFile['nodes'][number]): st
 /** Validates a parsed flow document fully, in one pass, reporting every problem with its JSON path. */
 export function validateFlow(doc: unknown, types: NodeLookup): Validation {
   const problems = checkShape(doc);
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: locateProblems(doc, problems) };
   const flow = withDefaults(doc as FlowFile);
   const add = (path: string, message: string, code: string) => problems.push({ path, message, code });
 
@@ -87,7 +88,7 @@ export function validateFlow(doc: unknown, types: NodeLookup): Validation {
   for (const id of Object.keys(flow.pinned)) {
     if (!byId.has(id)) add(`$.pinned.${id}`, `pins data for a node "${id}" that does not exist`, 'flow.dangling-pin');
   }
-  return { flow, problems };
+  return { flow, problems: locateProblems(flow, problems) };
 }
 
 function withDefaults(doc: FlowFile): FlowFile {

@@ -33,9 +33,18 @@ export interface FieldSpec {
 }
 
 export interface Problem {
+  /** JSON path in the flow file (`$.nodes[3].params.url`), for terminals and files. */
   path: string;
   message: string;
   code: string;
+  /** The node the problem belongs to, so no one parses `$.nodes[3]` to find it. */
+  nodeId?: string;
+  /** The edge the problem belongs to. */
+  edgeId?: string;
+  /** Where inside the node (`name`, `settings.retry.attempts`, `params.url`); '' for the node as a whole. */
+  nodePath?: string;
+  /** The param path inside the node's params (`fields[0].value`; '' for params as a whole). */
+  field?: string;
 }
 
 export const isExpression = (v: unknown): v is string => typeof v === 'string' && v.includes('{{');
