@@ -12,8 +12,12 @@ export function defineNode<S extends Shape>(def: NodeDefinition<S>): NodeType {
   const mistakes = schemaMistakes(def.params.spec);
   if (mistakes.length) throw new Error(`node type "${def.type}" has a faulty params schema:\n  ${mistakes.join('\n  ')}`);
   const generic = def as unknown as NodeDefinition;
-  const outputsFor = (params: Record<string, unknown>): string[] =>
-    typeof generic.outputs === 'function' ? (generic.outputs as (p: unknown) => string[])(params) : generic.outputs;
+  // Dynamic ports read params with defaults filled; params that break the function (a
+  // half-filled node in the editor) give no ports rather than an exception.
+  const outputsFor = (params: Record<string, unknown>): string[] => {
+    if (typeof generic.outputs !== 'function') return generic.outputs;
+    try { return generic.outputs(checkParams(def.params.spec, params, 'params').value as never); } catch { return []; }
+  };
   return Object.freeze({
     ...generic,
     paramSpec: def.params.spec,

@@ -163,10 +163,10 @@ export function holds(v: unknown, index: number, path: string, fail: Fail): bool
 export function compileWhen(when: When, path: string, fail: Fail): (resolved: When, index: number) => boolean {
   if (when.mode === 'expression') {
     const at = `${path}.condition`;
-    return (r, index) => holds((r as { condition: unknown }).condition, index, at, fail);
+    return (r, index) => holds(r.mode === 'expression' ? r.condition : undefined, index, at, fail);
   }
   const test = compileRules(when, path, fail);
-  return (r) => test(r as Rules);
+  return (r) => r.mode === 'rules' && test(r);
 }
 
 /** The items whose `when` holds, and the rest, with conditions resolved per item (Filter, If). */
