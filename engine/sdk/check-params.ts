@@ -1,4 +1,5 @@
 import { toNumber } from './json-values';
+import { putKey } from './paths';
 import { isExpression, type FieldSpec, type Problem } from './schema';
 
 /**
@@ -9,6 +10,10 @@ import { isExpression, type FieldSpec, type Problem } from './schema';
 export interface CheckOptions {
   /** Values come from resolved expressions: coerce "42" to 42 and "true" to true. */
   resolved?: boolean;
+  /** Plain data, not node params (an API request): no field takes expressions. */
+  plain?: boolean;
+  /** What an undeclared key is told; node params say it is not a parameter of the node. */
+  unknownKey?: string;
 }
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
@@ -40,8 +45,8 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
     if (spec.required && shown) add('is required', 'param.required');
     return value === '' && spec.kind !== 'string' ? undefined : value;
   }
-  if (!spec.literal && !opts.resolved && isExpression(value)) return value;
-  if (spec.literal && isExpression(value) && spec.kind !== 'code' && spec.kind !== 'string') {
+  if (!spec.literal && !opts.resolved && !opts.plain && isExpression(value)) return value;
+  if (spec.literal && !opts.plain && isExpression(value) && spec.kind !== 'code' && spec.kind !== 'string') {
     add('does not take expressions', 'param.literal');
     return value;
   }
@@ -49,6 +54,7 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
     case 'string': case 'fieldPath': case 'code':
       if (typeof value === 'number' || typeof value === 'boolean') return opts.resolved ? String(value) : (add(`must be text, not ${typeName(value)}`), value);
       if (typeof value !== 'string') add(`must be text, not ${typeName(value)}`);
+      else if (spec.max !== undefined && value.length > spec.max) add(`is longer than ${spec.max.toLocaleString('en-US')} characters`, 'param.range');
       return value;
     case 'number': {
       const n = typeof value === 'string' && opts.resolved ? (toNumber(value) ?? value) : value;
@@ -78,7 +84,7 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
       return value.map((v, i) => check(spec.of!, v, `${path}[${i}]`, problems, opts));
     }
     case 'object':
-      return checkObject(spec.fields!, value, path, problems, opts, add);
+      return checkObject(spec.fields!, value, path, problems, opts, add, undefined, spec.open === true);
     case 'variant': {
       if (typeof value !== 'object' || Array.isArray(value)) { add(`must be an object, not ${typeName(value)}`); return value; }
       const tag = (value as Record<string, unknown>)[spec.discriminator!];
@@ -93,12 +99,14 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
   }
 }
 
-function checkObject(fields: Record<string, FieldSpec>, value: unknown, path: string, problems: Problem[], opts: CheckOptions, add: (m: string) => void, skip?: string): unknown {
+function checkObject(fields: Record<string, FieldSpec>, value: unknown, path: string, problems: Problem[], opts: CheckOptions, add: (m: string) => void, skip?: string, open = false): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) { add(`must be an object, not ${typeName(value)}`); return value; }
   const input = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
-    if (key !== skip && !(key in fields)) problems.push({ path: `${path}.${key}`, code: 'param.unknown', message: 'is not a parameter of this node' });
+    if (key === skip || Object.hasOwn(fields, key)) continue;
+    if (open) putKey(out, key, input[key]);
+    else problems.push({ path: `${path}.${key}`, code: 'param.unknown', message: opts.unknownKey ?? 'is not a parameter of this node' });
   }
   for (const [key, field] of Object.entries(fields)) {
     const v = check(field, input[key], `${path}.${key}`, problems, opts, isShown(field, input, fields));

@@ -30,6 +30,8 @@ export interface FieldSpec {
   fields?: Record<string, FieldSpec>;
   discriminator?: string;
   cases?: Record<string, Record<string, FieldSpec>>;
+  /** An object that also keeps keys it does not declare (someone else judges those). */
+  open?: boolean;
 }
 
 export interface Problem {
@@ -77,7 +79,10 @@ export class Field<T, H extends boolean = false, D extends boolean = false> {
   multiline(): Field<T, H, D> { return this.with({ multiline: true }); }
   int(): Field<T, H, D> { return this.with({ int: true }); }
   min(min: number): Field<T, H, D> { return this.with({ min }); }
+  /** Numbers: the largest value; lists: the most entries; text: the most characters. */
   max(max: number): Field<T, H, D> { return this.with({ max }); }
+  /** Objects: keep undeclared keys instead of reporting them. */
+  open(): Field<T, H, D> { return this.with({ open: true }); }
 }
 
 export type Infer<F> = F extends Field<infer T, boolean, boolean> ? T : never;
