@@ -1,4 +1,5 @@
 import { JunctionError } from '../sdk/errors';
+import { newItem } from '../sdk/items';
 import { getPath, keyOf } from '../sdk/paths';
 import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, WriteRequest } from '../sdk/types';
 import { compileParams } from './params';
@@ -19,18 +20,6 @@ export interface ContextDeps {
   state: NodeState;
   code: CodeRunner;
   journal: (entry: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'nodeId'>) => void;
-}
-
-/**
- * A new item stemming from `from`: lineage for `$('Node').item`, and the source's binary data,
- * which travels with what was made from it (several sources: their files together, later wins).
- */
-export function newItem(json: Record<string, unknown>, from?: Item | Item[]): Item {
-  if (from === undefined) return { json };
-  if (!Array.isArray(from)) return from.binary === undefined ? { json, paired: [from] } : { json, binary: from.binary, paired: [from] };
-  let binary: Item['binary'];
-  for (const f of from) if (f.binary !== undefined) binary = binary === undefined ? f.binary : { ...binary, ...f.binary };
-  return binary === undefined ? { json, paired: from } : { json, binary, paired: from };
 }
 
 /** Builds what a node's `execute` receives. Params are compiled here, once per node run. */

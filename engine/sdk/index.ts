@@ -8,6 +8,7 @@ export {
   FORBIDDEN_KEYS, assignJson, copyFields, deletePath, getPath, keyOf, pathGetter, pathParts, putKey, setPath,
 } from './paths';
 export { stableJson, toNumber } from './json-values';
+export { newItem } from './items';
 export type {
   BinaryRef, Category, Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
   NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,

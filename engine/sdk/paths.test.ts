@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../expr';
 import { createScope } from '../exec/scope';
-import { newItem } from '../exec/context';
+import { newItem } from './items';
 import { deletePath, FORBIDDEN_KEYS, getPath, pathGetter, setPath } from './paths';
 import { stableJson, toNumber } from './json-values';
 import { checkParams } from './check-params';

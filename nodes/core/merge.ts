@@ -1,12 +1,9 @@
-import { assignJson, defineNode, p, pathGetter, type Item } from '../../engine/sdk';
+import { assignJson, defineNode, newItem, p, pathGetter, type Item } from '../../engine/sdk';
 import { primitiveKey } from './values';
 
-/** a's fields, then b's (b wins on a clash); the new item stems from both. */
+/** a's fields, then b's (b wins on a clash); the new item stems from both, binary data included. */
 function combine(a: Item, b: Item): Item {
-  const json = assignJson(assignJson({}, a.json), b.json);
-  const item: Item = { json, paired: [a, b] };
-  if (a.binary || b.binary) item.binary = Object.assign({}, a.binary, b.binary);
-  return item;
+  return newItem(assignJson(assignJson({}, a.json), b.json), [a, b]);
 }
 
 function byPosition(a: Item[], b: Item[], includeUnpaired: boolean): Item[] {
