@@ -66,13 +66,21 @@ export function assignJson(target: Json, src: Json): Json {
 }
 
 /**
- * A shallow copy of an object, leaving out `skip`. A for-in loop measured as fast as
- * Object.assign here and far faster than spread.
+ * A shallow copy of item JSON (plain objects: for-in sees own keys only), leaving out `skip`.
+ * A for-in loop measured as fast as Object.assign here and far faster than spread; it runs
+ * once per item in Set, so the loop without `skip` stays separate.
  */
 export function copyFields(src: Json, skip: ReadonlySet<string> | null = null): Json {
   const out: Json = {};
+  if (skip === null) {
+    for (const k in src) {
+      if (k === '__proto__') defineData(out, k, src[k]);
+      else out[k] = src[k];
+    }
+    return out;
+  }
   for (const k in src) {
-    if (!hasOwn.call(src, k) || (skip !== null && skip.has(k))) continue;
+    if (skip.has(k)) continue;
     if (k === '__proto__') defineData(out, k, src[k]);
     else out[k] = src[k];
   }
