@@ -4,6 +4,7 @@
  */
 import type { NodeDescription } from './catalog';
 import type { EngineEvent, RunStatus } from './exec/events';
+import type { FieldType } from './flow/field-paths';
 import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
@@ -79,7 +80,7 @@ export interface NodePorts {
 export interface FieldPathInfo {
   /** Dotted path under $json, e.g. `customer.email`. */
   path: string;
-  type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+  type: FieldType;
   /** Node that produced it. */
   node: string;
   example?: string;
@@ -148,8 +149,3 @@ export interface Wire {
 /** How an error crosses a transport. */
 export interface WireError { code: string; message: string; path?: string; node?: string }
 
-export const METHODS: readonly Method[] = [
-  'workspace.info', 'flows.list', 'flows.get', 'flows.create', 'flows.save', 'flows.rename', 'flows.duplicate',
-  'flows.delete', 'flows.restore', 'flows.import', 'flows.export', 'flows.validate', 'nodes.catalog',
-  'runs.start', 'runs.cancel', 'runs.list', 'runs.get', 'runs.items', 'expr.paths', 'expr.preview',
-];

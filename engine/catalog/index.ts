@@ -1,15 +1,14 @@
 import type { FieldSpec } from '../sdk/schema';
-import type { Category, NodeType } from '../sdk/types';
+import type { NodeType } from '../sdk/types';
 
-/** A node type as plain data: what the palette, the inspector and `junction nodes` show. */
-export interface NodeDescription {
-  type: string;
-  version: number;
-  title: string;
-  category: Category;
-  description: string;
-  icon?: string;
-  inputs: string[];
+/** What a node type says about itself that crosses to the editor as it is. */
+type Described = Pick<NodeType, 'type' | 'version' | 'title' | 'category' | 'description' | 'icon' | 'inputs'>;
+
+/**
+ * A node type as plain data: what the palette, the inspector and `junction nodes` show.
+ * Derived from the definition (its fields, its params spec), never restated beside it.
+ */
+export interface NodeDescription extends Described {
   /** Output ports with default params; `hasDynamicOutputs` when params change them. */
   outputs: string[];
   hasDynamicOutputs: boolean;

@@ -1,4 +1,5 @@
 import { JunctionError } from '../sdk/errors';
+import { newItem } from '../sdk/items';
 import { getPath, keyOf } from '../sdk/paths';
 import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, WriteRequest } from '../sdk/types';
 import { compileParams } from './params';
@@ -69,7 +70,7 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
         try { return compute(scope); } catch (e) { return forItem(e, item, index); }
       };
     },
-    newItem: (json, from) => (from === undefined ? { json } : { json, paired: Array.isArray(from) ? from : [from] }),
+    newItem,
     keyOf,
     get: (item, path) => getPath(item.json, path),
     log: d.log,

@@ -1,3 +1,4 @@
+import { JunctionError } from '../sdk/errors';
 import type { Item } from '../sdk/types';
 import type { Scheduler } from './run-flow';
 
@@ -9,7 +10,7 @@ import type { Scheduler } from './run-flow';
  */
 export async function runLoop(s: Scheduler, id: string): Promise<void> {
   const { rc, graph } = s;
-  const { node } = s.nodes.get(id)!;
+  const { node, type } = s.nodes.get(id)!;
   const items = s.gather(id).main ?? [];
   const t0 = performance.now();
   const finished = (status: 'success' | 'skipped' | 'cancelled', iteration: number, output: Record<string, Item[]>) =>
@@ -17,7 +18,11 @@ export async function runLoop(s: Scheduler, id: string): Promise<void> {
   if (!items.length) return finished('skipped', 0, {});
 
   rc.emit({ type: 'node.started', runId: rc.runId, nodeId: id, nodeName: node.name, at: rc.iso() });
-  const size = Math.max(1, Math.floor(Number(node.params.batchSize) || 10));
+  // The loop node's schema owns the batch size and its default; the executor reads the checked value.
+  const size = type.validate(node.params).value.batchSize;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
+    throw new JunctionError('engine.bug', `The loop node "${node.name}" has no valid batchSize in its params`, { node: node.name });
+  }
   const body = graph.loopBodies.get(id)!;
   const innerBodies = new Set([...body].flatMap((b) => [...(graph.loopBodies.get(b) ?? [])]));
   const scope = graph.order.filter((n) => body.has(n) && !innerBodies.has(n) && s.nodes.has(n));

@@ -23,7 +23,7 @@ const probe = defineNode({
 
 describe('per-item params', () => {
   it('resolve the expression leaves per item and hand out constant fields as they are', async () => {
-    const out = await runNode(probe, { params: { fields: [{ name: 'a', value: '{{ $json.n * 2 }}', extra: { tag: 'fixed' } }] }, items: [{ n: 1 }, { n: 4 }] });
+    const { outputs: out } = await runNode(probe, { params: { fields: [{ name: 'a', value: '{{ $json.n * 2 }}', extra: { tag: 'fixed' } }] }, items: [{ n: 1 }, { n: 4 }] });
     expect(out.main.map((i) => i.json)).toEqual([
       { value: 2, extra: { tag: 'fixed' }, missing: null },
       { value: 8, extra: { tag: 'fixed' }, missing: null },

@@ -1,4 +1,6 @@
 import type { FlowGraph } from '../flow/graph';
+import type { FlowFile } from '../flow/types';
+import { downstreamOf } from '../flow/walks';
 
 export interface PartialRun {
   /** "Run from here": this node and everything after it. */
@@ -12,14 +14,10 @@ export interface PartialRun {
  * needs whose upstream node has no earlier data (a cold start, no pins) gets that node run
  * too, and so on up the chain, as n8n does: "run this node" never runs on nothing.
  */
-export function selectNodes(graph: FlowGraph, opts: PartialRun, hasData: (nodeId: string) => boolean): { only?: Set<string>; skipped?: string[] } {
+export function selectNodes(flow: Pick<FlowFile, 'edges'>, graph: FlowGraph, opts: PartialRun, hasData: (nodeId: string) => boolean): { only?: Set<string>; skipped?: string[] } {
   const start = opts.only ?? opts.startAt;
   if (!start) return {};
-  const run = new Set<string>([start]);
-  if (opts.startAt) {
-    const stack = [start];
-    while (stack.length) for (const e of graph.outgoing.get(stack.pop()!) ?? []) if (!run.has(e.to.node)) { run.add(e.to.node); stack.push(e.to.node); }
-  }
+  const run = new Set<string>([start, ...(opts.startAt ? downstreamOf(flow, start) : [])]);
   const stack = [...run];
   while (stack.length) {
     for (const e of graph.incoming.get(stack.pop()!) ?? []) {

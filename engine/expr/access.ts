@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { isHostFunction, isHostObject } from './host';
 import { fail, runtimeError } from './limits';
+import { FORBIDDEN_KEYS } from '../sdk/paths';
 
 // Reading data: own properties only, through descriptors, so no prototype is walked, no getter
 // on data runs and no function leaks out as a value.
@@ -9,11 +10,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 // eslint-disable-next-line no-restricted-properties -- Annex B, kept by every engine; the allocation-free getter test
 const lookupGetter = (Object.prototype as unknown as { __lookupGetter__(k: PropertyKey): unknown }).__lookupGetter__;
 
-/** Keys that lead from data to the machinery behind it; never read, never written. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
-  'constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__',
-  '__lookupGetter__', '__lookupSetter__',
-]);
+// Keys that lead from data to the machinery behind it: never read, never written (one list for the engine).
+export { FORBIDDEN_KEYS } from '../sdk/paths';
 
 const DATETIME_PROPS: ReadonlySet<string> = new Set([
   'year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'weekday', 'weekdayLong',

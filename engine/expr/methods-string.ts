@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { intArg, numArg, optStr, optionsArg, strArg } from './args';
 import { chargeElements, chargeText, MAX_ELEMENTS, MAX_STRING, runtimeError, tooLong, tooMany } from './limits';
+import { toNumber } from '../sdk/json-values';
 import type { Method } from './types';
 
 // String methods. Natives are called only with primitive arguments; RegExp patterns cannot
@@ -69,10 +70,9 @@ function extractEmail(s: string): string | undefined {
 
 const words = (s: string): string[] => s.replace(/([a-z\d])([A-Z])/g, '$1 $2').split(/[\s_\-]+/).filter(Boolean);
 
-function toNumber(s: string, pos: number): number {
-  const t = s.trim().replace(/[,_](?=\d{3}\b)/g, '');
-  const n = t === '' ? NaN : Number(t);
-  return Number.isNaN(n) ? runtimeError(`'${s.slice(0, 40)}' is not a number`, pos) : n;
+// Thousands separators ("1,234.5") are dropped; what counts as a number is the SDK's one rule.
+function textToNumber(s: string, pos: number): number {
+  return toNumber(s.replace(/[,_](?=\d{3}\b)/g, '')) ?? runtimeError(`'${s.slice(0, 40)}' is not a number`, pos);
 }
 
 function base64Decode(s: string, pos: number): string {
@@ -144,8 +144,8 @@ const stringMethods: Record<string, Method> = {
   toSnakeCase: (s) => words(s).join('_').toLowerCase(),
   toKebabCase: (s) => words(s).join('-').toLowerCase(),
   toCamelCase: (s) => words(s).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase())).join(''),
-  toNumber: (s, _a, p) => toNumber(s, p),
-  toInt: (s, _a, p) => Math.trunc(toNumber(s, p)),
+  toNumber: (s, _a, p) => textToNumber(s, p),
+  toInt: (s, _a, p) => Math.trunc(textToNumber(s, p)),
   toBoolean: (s) => !['', '0', 'false', 'no', 'n', 'off'].includes(s.trim().toLowerCase()),
   toDateTime: (s, a, p) => {
     if (s.length > 1000) runtimeError('Text is too long to be a date', p);

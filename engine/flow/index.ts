@@ -6,3 +6,6 @@ export { capProblems } from './problem-list';
 export { MAX_FLOW_DEPTH, MAX_PROBLEMS, clip, echo } from './limits';
 export { serializeFlow, canonicalFlow } from './canonical';
 export { walkExpressions } from './walk-params';
+export { upstreamOf, downstreamOf } from './walks';
+export { withErrorPort, ERROR_PORT } from './ports';
+export { inferFields, fieldTypeOf, FIELD_SAMPLE_ITEMS, MAX_FIELD_DEPTH, type InferredField, type FieldType } from './field-paths';

@@ -61,6 +61,24 @@ describe('validateFlow', () => {
     ]));
   });
 
+  it('gives each problem the id of its node or edge and its place inside the node', () => {
+    const flow = base();
+    flow.nodes[0].params = { n: 'three' };
+    flow.edges.push({ id: 'e-bad', from: { node: 'Source', port: 'nope' }, to: { node: 'Double', port: 'main' } });
+    expect(problemsOf(flow)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: '$.nodes[0].params.n', nodeId: flow.nodes[0].id, nodePath: 'params.n', field: 'n' }),
+      expect.objectContaining({ path: '$.edges[1].from.port', edgeId: 'e-bad' }),
+    ]));
+    const shape = base();
+    shape.nodes[1].settings = { timeoutMs: -1 };
+    const [setting] = problemsOf(shape);
+    expect(setting).toMatchObject({ path: '$.nodes[1].settings.timeoutMs', nodeId: shape.nodes[1].id, nodePath: 'settings.timeoutMs' });
+    expect(setting).not.toHaveProperty('field');
+    const list = base();
+    list.nodes[1].params = { note: '{{ $json.a = 1 }}' };
+    expect(problemsOf(list)[0]).toMatchObject({ nodeId: list.nodes[1].id, field: 'note' });
+  });
+
   it('rejects $() references to nodes that do not exist', () => {
     const flow = base();
     flow.nodes[1].params = { note: "{{ $('Nobody').item.json.x }}" };

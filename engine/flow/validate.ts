@@ -5,6 +5,8 @@ import { checkShape } from './check-shape';
 import { analyzeGraph } from './graph';
 import { clip, MAX_FLOW_DEPTH, MAX_LOOP_NESTING, valueNestingOver } from './limits';
 import { capProblems } from './problem-list';
+import { locateProblems } from './locate';
+import { withErrorPort } from './ports';
 import type { FlowFile } from './types';
 import { walkExpressions } from './walk-params';
 
@@ -22,8 +24,7 @@ export interface Validation {
 
 /** Ports a node offers, given its settings: the `error` port appears with onError = errorPort. */
 export function outputPorts(type: NodeType, node: FlowFile['nodes'][number]): string[] {
-  const ports = type.outputsFor(node.params ?? {});
-  return node.settings?.onError === 'errorPort' && !ports.includes('error') ? [...ports, 'error'] : ports;
+  return withErrorPort(type.outputsFor(node.params ?? {}), node.settings);
 }
 
 /**
@@ -35,7 +36,7 @@ export function validateFlow(doc: unknown, types: NodeLookup): Validation {
   const deep = valueNestingOver(doc);
   if (deep) return { problems: [{ path: deep, code: 'flow.too-deep', message: `nests objects and lists more than ${MAX_FLOW_DEPTH} levels deep; a flow file may not` }] };
   const problems = checkShape(doc);
-  if (problems.length) return { problems: capProblems(problems) };
+  if (problems.length) return { problems: locateProblems(doc, capProblems(problems)) };
   const flow = withDefaults(doc as FlowFile);
   const add = (path: string, message: string, code: string) => problems.push({ path, message, code });
   const q = (text: string) => `"${clip(text)}"`;
@@ -100,7 +101,7 @@ export function validateFlow(doc: unknown, types: NodeLookup): Validation {
   for (const id of Object.keys(flow.pinned)) {
     if (!byId.has(id)) add(`$.pinned.${clip(id)}`, `pins data for a node ${q(id)} that does not exist`, 'flow.dangling-pin');
   }
-  return { flow, problems: capProblems(problems) };
+  return { flow, problems: locateProblems(flow, capProblems(problems)) };
 }
 
 function withDefaults(doc: FlowFile): FlowFile {

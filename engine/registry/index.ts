@@ -30,10 +30,30 @@ export function createRegistry(types: NodeType[]): NodeRegistry {
   };
 }
 
+/**
+ * The node types of discovered modules. A module whose default export is not a node type, or
+ * that exports a node type under another name only, is a mistake that would otherwise make a
+ * node silently vanish from the catalog: it fails here, naming the file. Modules that export
+ * no node at all are helpers (shared value functions) and are passed over.
+ */
+export function nodeTypesOf(found: readonly { file: string; module: Record<string, unknown> }[]): NodeType[] {
+  const types: NodeType[] = [];
+  for (const { file, module } of found) {
+    if ('default' in module) {
+      if (!isNodeType(module.default)) throw new Error(`${file}: the default export is not a node type; export default defineNode({ … })`);
+      types.push(module.default);
+      continue;
+    }
+    const named = Object.keys(module).filter((k) => isNodeType(module[k]));
+    if (named.length) throw new Error(`${file}: declares a node type (${named.join(', ')}) but has no default export; write export default`);
+  }
+  return types;
+}
+
 let builtin: NodeRegistry | undefined;
 
 /** The node types shipped in nodes/, discovered at build time. */
 export function builtinRegistry(): NodeRegistry {
-  builtin ??= createRegistry(modules.map((m) => m.module.default).filter(isNodeType));
+  builtin ??= createRegistry(nodeTypesOf(modules));
   return builtin;
 }

@@ -1,3 +1,5 @@
+import { toNumber } from './json-values';
+import { putKey } from './paths';
 import { isExpression, type FieldSpec, type Problem } from './schema';
 
 /**
@@ -8,6 +10,10 @@ import { isExpression, type FieldSpec, type Problem } from './schema';
 export interface CheckOptions {
   /** Values come from resolved expressions: coerce "42" to 42 and "true" to true. */
   resolved?: boolean;
+  /** Plain data, not node params (an API request): no field takes expressions. */
+  plain?: boolean;
+  /** What an undeclared key is told; node params say it is not a parameter of the node. */
+  unknownKey?: string;
 }
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
@@ -18,20 +24,29 @@ export function checkParams(spec: FieldSpec, value: unknown, path: string, opts:
   return { value: out, problems };
 }
 
-function isShown(spec: FieldSpec, siblings: Record<string, unknown> | undefined): boolean {
-  if (!spec.showWhen || !siblings) return true;
-  return Object.entries(spec.showWhen).every(([k, allowed]) => allowed.includes(siblings[k]));
+const isBlank = (v: unknown) => v === undefined || v === null || v === '';
+
+/**
+ * Whether a field shows, judged on its siblings as the person sees them: a sibling left
+ * empty counts with its default. The inspector and the engine both ask this one function.
+ */
+export function isShown(spec: FieldSpec, siblings: Record<string, unknown>, siblingSpecs: Record<string, FieldSpec>): boolean {
+  if (!spec.showWhen) return true;
+  return Object.entries(spec.showWhen).every(([k, allowed]) => {
+    const v = siblings[k];
+    return allowed.includes(isBlank(v) && siblingSpecs[k]?.default !== undefined ? siblingSpecs[k].default : v);
+  });
 }
 
-function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[], opts: CheckOptions, siblings: Record<string, unknown> | undefined): unknown {
+function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[], opts: CheckOptions, shown = true): unknown {
   const add = (message: string, code = 'param.invalid') => { problems.push({ path, message, code }); };
-  if (value === undefined || value === null || value === '') {
+  if (isBlank(value)) {
     if (spec.default !== undefined) return structuredClone(spec.default);
-    if (spec.required && isShown(spec, siblings)) add('is required', 'param.required');
+    if (spec.required && shown) add('is required', 'param.required');
     return value === '' && spec.kind !== 'string' ? undefined : value;
   }
-  if (!spec.literal && !opts.resolved && isExpression(value)) return value;
-  if (spec.literal && isExpression(value) && spec.kind !== 'code' && spec.kind !== 'string') {
+  if (!spec.literal && !opts.resolved && !opts.plain && isExpression(value)) return value;
+  if (spec.literal && !opts.plain && isExpression(value) && spec.kind !== 'code' && spec.kind !== 'string') {
     add('does not take expressions', 'param.literal');
     return value;
   }
@@ -39,10 +54,12 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
     case 'string': case 'fieldPath': case 'code':
       if (typeof value === 'number' || typeof value === 'boolean') return opts.resolved ? String(value) : (add(`must be text, not ${typeName(value)}`), value);
       if (typeof value !== 'string') add(`must be text, not ${typeName(value)}`);
+      else if (spec.max !== undefined && value.length > spec.max) add(`is longer than ${spec.max.toLocaleString('en-US')} characters`, 'param.range');
       return value;
     case 'number': {
-      const n = typeof value === 'string' && opts.resolved && value.trim() !== '' ? Number(value) : value;
-      if (typeof n !== 'number' || Number.isNaN(n)) { add(`must be a number, not ${typeName(value)}`); return value; }
+      const n = typeof value === 'string' && opts.resolved ? (toNumber(value) ?? value) : value;
+      if (typeof n !== 'number') { add(`must be a number, not ${typeName(value)}`); return value; }
+      if (!Number.isFinite(n)) { add(`must be a finite number, not ${n}`); return value; }
       if (spec.int && !Number.isInteger(n)) add('must be a whole number');
       if (spec.min !== undefined && n < spec.min) add(`must be at least ${spec.min}`, 'param.range');
       if (spec.max !== undefined && n > spec.max) add(`must be at most ${spec.max}`, 'param.range');
@@ -64,10 +81,10 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
       if (!Array.isArray(value)) { add(`must be a list, not ${typeName(value)}`); return value; }
       if (spec.min !== undefined && value.length < spec.min) add(`add at least ${spec.min} ${spec.min === 1 ? 'entry' : 'entries'}`, 'param.range');
       if (spec.max !== undefined && value.length > spec.max) add(`has more than ${spec.max} entries`, 'param.range');
-      return value.map((v, i) => check(spec.of!, v, `${path}[${i}]`, problems, opts, undefined));
+      return value.map((v, i) => check(spec.of!, v, `${path}[${i}]`, problems, opts));
     }
     case 'object':
-      return checkObject(spec.fields!, value, path, problems, opts, add);
+      return checkObject(spec.fields!, value, path, problems, opts, add, undefined, spec.open === true);
     case 'variant': {
       if (typeof value !== 'object' || Array.isArray(value)) { add(`must be an object, not ${typeName(value)}`); return value; }
       const tag = (value as Record<string, unknown>)[spec.discriminator!];
@@ -82,15 +99,17 @@ function check(spec: FieldSpec, value: unknown, path: string, problems: Problem[
   }
 }
 
-function checkObject(fields: Record<string, FieldSpec>, value: unknown, path: string, problems: Problem[], opts: CheckOptions, add: (m: string) => void, skip?: string): unknown {
+function checkObject(fields: Record<string, FieldSpec>, value: unknown, path: string, problems: Problem[], opts: CheckOptions, add: (m: string) => void, skip?: string, open = false): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) { add(`must be an object, not ${typeName(value)}`); return value; }
   const input = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
-    if (key !== skip && !(key in fields)) problems.push({ path: `${path}.${key}`, code: 'param.unknown', message: 'is not a parameter of this node' });
+    if (key === skip || Object.hasOwn(fields, key)) continue;
+    if (open) putKey(out, key, input[key]);
+    else problems.push({ path: `${path}.${key}`, code: 'param.unknown', message: opts.unknownKey ?? 'is not a parameter of this node' });
   }
   for (const [key, field] of Object.entries(fields)) {
-    const v = check(field, input[key], `${path}.${key}`, problems, opts, input);
+    const v = check(field, input[key], `${path}.${key}`, problems, opts, isShown(field, input, fields));
     if (v !== undefined) out[key] = v;
   }
   return out;

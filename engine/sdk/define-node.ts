@@ -1,4 +1,5 @@
 import { checkParams } from './check-params';
+import { schemaMistakes } from './check-schema';
 import type { Shape } from './schema';
 import type { NodeDefinition, NodeType } from './types';
 
@@ -8,9 +9,15 @@ const TYPE_NAME = /^[a-z][a-z0-9]*(\.[a-z][a-zA-Z0-9-]*)+$/;
 export function defineNode<S extends Shape>(def: NodeDefinition<S>): NodeType {
   if (!TYPE_NAME.test(def.type)) throw new Error(`node type "${def.type}" must look like service.resource.action`);
   if (!Number.isInteger(def.version) || def.version < 1) throw new Error(`node type "${def.type}" needs a version ≥ 1`);
+  const mistakes = schemaMistakes(def.params.spec);
+  if (mistakes.length) throw new Error(`node type "${def.type}" has a faulty params schema:\n  ${mistakes.join('\n  ')}`);
   const generic = def as unknown as NodeDefinition;
-  const outputsFor = (params: Record<string, unknown>): string[] =>
-    typeof generic.outputs === 'function' ? (generic.outputs as (p: unknown) => string[])(params) : generic.outputs;
+  // Dynamic ports read params with defaults filled; params that break the function (a
+  // half-filled node in the editor) give no ports rather than an exception.
+  const outputsFor = (params: Record<string, unknown>): string[] => {
+    if (typeof generic.outputs !== 'function') return generic.outputs;
+    try { return generic.outputs(checkParams(def.params.spec, params, 'params').value as never); } catch { return []; }
+  };
   return Object.freeze({
     ...generic,
     paramSpec: def.params.spec,

@@ -4,8 +4,12 @@
 export { p, Field, ObjectField, isExpression, type FieldSpec, type Infer, type Problem } from './schema';
 export { defineNode } from './define-node';
 export { JunctionError, isJunctionError, toErrorInfo, type ErrorInfo } from './errors';
-export { getPath, keyOf } from './paths';
 export { lazyLibrary } from './lazy-library';
+export {
+  FORBIDDEN_KEYS, assignJson, copyFields, deletePath, getPath, keyOf, pathGetter, pathParts, putKey, setPath,
+} from './paths';
+export { stableJson, toNumber } from './json-values';
+export { newItem } from './items';
 export type {
   BinaryRef, Category, Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
   NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,

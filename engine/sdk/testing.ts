@@ -23,11 +23,19 @@ export interface RunNodeOptions {
 const shared = { code: undefined as (CodeRunner & { close(): Promise<void> }) | undefined };
 const toItem = (x: Json | Item): Item => ('json' in x && typeof x.json === 'object' && x.json !== null ? (x as Item) : { json: x as Json });
 
+/** What one node run gave: its items per output port, apart from what it logged, wrote and kept. */
+export interface NodeRunResult {
+  outputs: Outputs;
+  logs: string[];
+  journal: JournalEntry[];
+  state: Json;
+}
+
 /**
  * Runs one node type outside any flow, for unit tests beside the node. Params are
  * validated (defaults filled) first; a problem fails the test with its path.
  */
-export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promise<Outputs & { logs: string[]; journal: JournalEntry[]; state: Json }> {
+export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promise<NodeRunResult> {
   const { value, problems } = type.validate(opts.params ?? {});
   if (problems.length) throw new Error(`invalid params: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   const mainPort = type.inputs[0] ?? 'main';
@@ -50,7 +58,7 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
     code: opts.code ?? (shared.code ??= lazyCodeRunner()),
     journal: (e) => journal.push({ ...e, runId: 'test', nodeId: 'n', seq: journal.length + 1, at: new Date(0).toISOString() }),
   });
-  const out = await type.execute(ctx as never);
+  const outputs = await type.execute(ctx as never);
   staged.commit();
-  return Object.assign({}, out, { logs, journal, state: store.load('test', 'n') });
+  return { outputs, logs, journal, state: store.load('test', 'n') };
 }

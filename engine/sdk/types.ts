@@ -109,7 +109,7 @@ export interface NodeContext<P> {
    * expressions is returned as is. Throws like `paramsFor` when an expression fails.
    */
   paramReader(path: readonly (string | number)[]): (item: Item, index: number) => unknown;
-  /** A new item made from `from` (kept as lineage). */
+  /** A new item made from `from`: kept as lineage, and its binary data travels on with it. */
   newItem(json: Record<string, unknown>, from?: Item | Item[]): Item;
   /** A stable string key of an item's fields (or of its whole JSON). */
   keyOf(item: Item, fields?: string[]): string;
@@ -147,7 +147,7 @@ export interface NodeDefinition<S extends Shape = Shape> {
   isTrigger?: boolean;
   /** Lives on the canvas only (sticky note); never executed. */
   isEditorOnly?: boolean;
-  /** Control nodes the executor drives itself. */
+  /** Control nodes the executor drives itself; a loop's params hold a whole `batchSize` ≥ 1. */
   control?: 'loop';
   /** Run as soon as one input has data instead of waiting for all (merge "first"). */
   settle?: (params: ParamsOf<S>) => 'all' | 'first';

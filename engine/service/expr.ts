@@ -1,16 +1,12 @@
 import type { FieldPathInfo, Handlers } from '../api';
 import { createScope } from '../exec/scope';
 import { compileTemplate } from '../expr';
-import type { FlowFile, NodeLookup } from '../flow';
+import { FIELD_SAMPLE_ITEMS, inferFields, upstreamOf, type FlowFile, type NodeLookup } from '../flow';
 import type { RunStore } from '../store';
 import { JunctionError, toErrorInfo } from '../sdk/errors';
 import type { Clock, Item, Outputs } from '../sdk/types';
 import type { Runs } from './runs';
 
-/** Items sampled per upstream node, and how deep paths go: enough for autocomplete, cheap on 100,000 items. */
-const SAMPLE_ITEMS = 20;
-const MAX_DEPTH = 4;
-const MAX_FIELDS_PER_NODE = 500;
 /** A preview bigger than this is cut: it is read in a small box, and must cross the transport quickly. */
 const MAX_PREVIEW_CHARS = 64 * 1024;
 
@@ -26,45 +22,11 @@ export interface ExprDeps {
 
 type ExprHandlers = Pick<Handlers, 'expr.paths' | 'expr.preview'>;
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const join = (base: string, key: string) => (IDENT.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`);
-
-const kindOf = (v: unknown): FieldPathInfo['type'] =>
-  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object'
-    : typeof v === 'number' || typeof v === 'bigint' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
-
-/** Field paths of sample items: objects by key, arrays through their first element (`items[0].sku`). */
-export function collectPaths(samples: Record<string, unknown>[], node: string): FieldPathInfo[] {
-  const found = new Map<string, FieldPathInfo>();
-  const visit = (value: unknown, path: string, depth: number) => {
-    if (found.size >= MAX_FIELDS_PER_NODE) return;
-    if (path) {
-      const type = kindOf(value);
-      const known = found.get(path);
-      if (!known || known.type === 'null') {
-        found.set(path, { path, type, node, ...(type !== 'object' && type !== 'array' ? { example: String(value).slice(0, 80) } : {}) });
-      }
-    }
-    if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) { if (value.length) visit(value[0], `${path}[0]`, depth + 1); return; }
-    for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], join(path, key), depth + 1);
-  };
-  for (const json of samples) visit(json, '', 0);
-  return [...found.values()];
-}
-
-/** Ids of every node upstream of `nodeId`, nearest first. */
-function upstream(flow: FlowFile, nodeId: string): string[] {
-  const seen = new Set([nodeId]);
-  const order: string[] = [];
-  for (let queue = [nodeId]; queue.length;) {
-    const next: string[] = [];
-    for (const id of queue) for (const e of flow.edges) {
-      if (e.to.node === id && !seen.has(e.from.node)) { seen.add(e.from.node); order.push(e.from.node); next.push(e.from.node); }
-    }
-    queue = next;
-  }
-  return order;
+/** Field paths of sample items, for autocomplete: the inference the Schema view uses too. */
+function collectPaths(samples: readonly unknown[], node: string): FieldPathInfo[] {
+  return inferFields(samples).fields.map((f) => ({
+    path: f.path, type: f.types.find((t) => t !== 'null') ?? 'null', node, ...(f.example !== undefined ? { example: f.example } : {}),
+  }));
 }
 
 /** A value as plain JSON that crosses any transport: dates as ISO text, cycles and huge values cut. */
@@ -101,8 +63,8 @@ export function exprHandlers({ types, runs, store, clock, env, vars }: ExprDeps)
       nodeOf(flow, nodeId);
       const outputs = outputsOf(flow);
       const fields: FieldPathInfo[] = [];
-      for (const id of upstream(flow, nodeId)) {
-        const items = Object.values(outputs.get(id) ?? {}).flat().slice(0, SAMPLE_ITEMS).map((i) => i.json);
+      for (const id of upstreamOf(flow, nodeId).upstream) {
+        const items = Object.values(outputs.get(id) ?? {}).flat().slice(0, FIELD_SAMPLE_ITEMS).map((i) => i.json);
         const name = flow.nodes.find((n) => n.id === id)?.name ?? id;
         fields.push(...collectPaths(items, name));
       }

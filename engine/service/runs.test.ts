@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFlow } from '../../test/fixtures/flow-builder';
 import { testTypes } from '../../test/fixtures/test-nodes';
 import type { ApiEvent } from '../api';
+import { inferFields } from '../flow/field-paths';
 import { isJunctionError } from '../sdk/errors';
 import { RUNS_IN_MEMORY } from './runs';
 import { finished, tempService, type TempService } from './testing';
@@ -108,6 +109,15 @@ describe('expr', () => {
     expect(byPath['lines[0].qty']).toMatchObject({ type: 'number' });
     expect(byPath['["first name"]']).toMatchObject({ type: 'string' });
     expect(byPath.n).toMatchObject({ type: 'null' });
+  });
+
+  it('lists the same paths as the Schema view, deep ones included', async () => {
+    const f = flow();
+    const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
+    f.pinned = { Source: [deep] };
+    const { fields } = await h()['expr.paths']({ flow: f, nodeId: 'Double' });
+    expect(fields.map((p) => p.path)).toEqual(inferFields([deep]).fields.map((p) => p.path));
+    expect(fields.map((p) => p.path)).toContain('a.b.c.d.e.f');
   });
 
   it('lists paths of every upstream node from the last run, nearest first', async () => {

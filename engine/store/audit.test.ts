@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH } from './audit';
+import { stableJson } from '../sdk/json-values';
+import { GENESIS_HASH } from './audit';
 import { openRunStore } from './index';
 
 const root = mkdtempSync(join(tmpdir(), 'junction-store-audit-'));
@@ -75,6 +76,6 @@ describe('audit log', () => {
   });
 
   it('hashes canonical JSON: key order does not matter', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(stableJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
   });
 });

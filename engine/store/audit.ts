@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { stableJson } from '../sdk/json-values';
 import type { AuditInput, AuditRecord, AuditStore, AuditVerdict } from './types';
 
 /** The link before the first row. */
@@ -7,28 +8,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 interface AuditRow { seq: number; at: string; actor: string; action: string; target: string; detail: string | null; prev_hash: string; hash: string }
 
-/**
- * JSON with object keys sorted at every depth, otherwise as JSON.stringify (undefined members
- * dropped, toJSON honoured), so the same row always hashes the same.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value)) ?? 'null';
-}
-
-function sortKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const v = typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(sortKeys);
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
-  return out;
-}
-
 /** sha256 over the previous hash and the canonical JSON of the row's own fields. */
 export function hashRow(prevHash: string, row: { seq: number; at: string; actor: string; action: string; target: string; detail: string | null }): string {
   const detail = row.detail === null ? null : JSON.parse(row.detail);
-  const body = canonicalJson({ seq: row.seq, at: row.at, actor: row.actor, action: row.action, target: row.target, detail });
+  const body = stableJson({ seq: row.seq, at: row.at, actor: row.actor, action: row.action, target: row.target, detail });
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
@@ -43,7 +26,7 @@ export function createAudit(db: Database.Database, now: () => string = () => new
     const tail = last.get() as { seq: number; hash: string } | undefined;
     const seq = (tail?.seq ?? 0) + 1;
     const prevHash = tail?.hash ?? GENESIS_HASH;
-    const detail = entry.detail === undefined ? null : canonicalJson(entry.detail);
+    const detail = entry.detail === undefined ? null : stableJson(entry.detail);
     const row = { seq, at: now(), actor: entry.actor, action: entry.action, target: entry.target, detail };
     const hash = hashRow(prevHash, row);
     insert.run(seq, row.at, row.actor, row.action, row.target, detail, prevHash, hash);

@@ -44,6 +44,23 @@ describe('dispatch', () => {
     }
   });
 
+  it('checks inputs against their schemas: text lengths, ranges, no expressions, undeclared fields', async () => {
+    const cases: [string, unknown, string, RegExp][] = [
+      ['flows.get', { id: 'x'.repeat(201) }, 'id', /longer than 200 characters/],
+      ['runs.items', { runId: 'r', nodeId: 'n', direction: 'output', port: 'main', offset: '{{ 1 }}', limit: 10 }, 'offset', /must be a number/],
+      ['runs.list', { limit: 0.5 }, 'limit', /whole number/],
+      ['flows.save', { flow: { nodes: [{ id: 'a', type: 't.x', name: 'A', version: 1, params: { any: 1 } }], edges: [], extra: { kept: true } }, more: 1 }, 'more', /is not a field of this request/],
+    ];
+    for (const [method, input, path, message] of cases) {
+      const reply = await dispatch(handlers(), method, input);
+      expect(reply, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'api.bad-input', path, message: expect.stringMatching(message) } });
+    }
+    const flow = { nodes: [{ id: 'a', type: 't.x', name: 'A', version: 1, params: { any: 1 } }], edges: [], pinned: JSON.parse('{"__proto__": [], "a": []}') };
+    const ok = await dispatch(handlers(), 'flows.validate', { flow });
+    expect(ok).toEqual({ ok: true, output: { echo: { flow } } });
+    expect(await dispatch(handlers(), 'flows.import', {})).toEqual({ ok: true, output: { echo: { text: '' } } });
+  });
+
   it('passes JunctionErrors through and hides anything else', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const failing = handlers({

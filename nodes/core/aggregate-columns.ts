@@ -2,7 +2,8 @@
  * The operations of the Aggregate node, one column at a time. Not a node: no default export.
  */
 import type { Item } from '../../engine/sdk';
-import { compareSortKeys, Rank, sortKey, toNumber, valueKey, type SortKey } from './values';
+import { toNumber } from '../../engine/sdk';
+import { compareSortKeys, Rank, sortKey, valueKey, type SortKey } from './values';
 
 export const OPS = ['count', 'countDistinct', 'sum', 'avg', 'min', 'max', 'collect', 'first', 'last'] as const;
 export type Op = (typeof OPS)[number];

@@ -12,7 +12,7 @@ const sales = [
 
 describe('core.aggregate', () => {
   it('groups in order of first appearance and computes every operation', async () => {
-    const out = await runNode(aggregate, {
+    const { outputs: out, logs } = await runNode(aggregate, {
       params: {
         groupBy: ['country'],
         aggregations: [
@@ -40,19 +40,19 @@ describe('core.aggregate', () => {
         min_at: '2024-01-15', max_amount: '50', customers: ['b', 'd'], first_at: '2024-01-15', last_customer: 'd',
       },
     ]);
-    expect(out.logs).toContain('warn: sum_amount left out 1 value of "amount" that is not a number');
+    expect(logs).toContain('warn: sum_amount left out 1 value of "amount" that is not a number');
   });
 
   it('aggregates everything into one item without groupBy, even with no items', async () => {
-    const out = await runNode(aggregate, { params: { aggregations: [{ op: 'sum', field: 'amount', as: 'total' }, { op: 'avg', field: 'amount' }] }, items: sales });
+    const { outputs: out } = await runNode(aggregate, { params: { aggregations: [{ op: 'sum', field: 'amount', as: 'total' }, { op: 'avg', field: 'amount' }] }, items: sales });
     expect(out.main.map((i) => i.json)).toEqual([{ total: 450, avg_amount: 150 }]);
     expect(out.main[0].paired).toHaveLength(5);
-    const empty = await runNode(aggregate, { params: { aggregations: [{ op: 'count' }, { op: 'max', field: 'x' }] }, items: [] });
+    const { outputs: empty } = await runNode(aggregate, { params: { aggregations: [{ op: 'count' }, { op: 'max', field: 'x' }] }, items: [] });
     expect(empty.main.map((i) => i.json)).toEqual([{ count: 0, max_x: null }]);
   });
 
   it('groups by several and nested fields, writing them back at their paths; 1 and "1" are one group', async () => {
-    const out = await runNode(aggregate, {
+    const { outputs: out } = await runNode(aggregate, {
       params: { groupBy: ['c.country', 'year'], aggregations: [{ op: 'count' }] },
       items: [{ c: { country: 'DE' }, year: 2024 }, { c: { country: 'DE' }, year: '2024' }, { c: { country: 'DE' }, year: 2023 }, { year: 2023 }],
     });
@@ -64,7 +64,7 @@ describe('core.aggregate', () => {
   });
 
   it('compares min and max by type, numbers winning over text', async () => {
-    const out = await runNode(aggregate, {
+    const { outputs: out } = await runNode(aggregate, {
       params: { aggregations: [{ op: 'min', field: 'v' }, { op: 'max', field: 'v' }] },
       items: [{ v: '10' }, { v: 9 }, { v: 'abc' }, { v: null }],
     });
@@ -81,7 +81,7 @@ describe('core.aggregate', () => {
     const countries = ['DE', 'FR', 'IT', 'ES', 'NL'];
     const items = Array.from({ length: 100_000 }, (_, i) => ({ json: { country: countries[i % 5], amount: i % 1000 } }));
     const params = { groupBy: ['country'], aggregations: [{ op: 'count' }, { op: 'sum', field: 'amount' }, { op: 'avg', field: 'amount' }] };
-    const out = await runNode(aggregate, { params, items });
+    const { outputs: out } = await runNode(aggregate, { params, items });
     expect(out.main).toHaveLength(5);
     expect(out.main[0].json).toMatchObject({ country: 'DE', count: 20_000 });
   });

@@ -1,6 +1,6 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
+import { defineNode, p, pathGetter, pathParts, putKey, setPath, type Item } from '../../engine/sdk';
 import { column, OPS } from './aggregate-columns';
-import { pathGetter, pathParts, putKey, setPath, valueKey, type Json } from './values';
+import { valueKey, type Json } from './values';
 
 export default defineNode({
   type: 'core.aggregate', version: 1,

@@ -6,22 +6,22 @@ import code from './code';
 describe('core.code', () => {
   it('maps items in the sandbox and pairs them with their inputs', async () => {
     const items = [{ json: { n: 1 } }, { json: { n: 2 } }];
-    const out = await runNode(code, {
+    const { outputs: out, logs } = await runNode(code, {
       params: { code: 'console.log("seen", items.length); return items.map((item) => ({ json: { n: item.json.n * 10 } }));' },
       items,
     });
     expect(out.main.map((i) => i.json)).toEqual([{ n: 10 }, { n: 20 }]);
     expect(out.main[1].paired).toEqual([items[1]]);
-    expect(out.logs.some((l) => l.startsWith('info:') && l.includes('seen 2'))).toBe(true);
+    expect(logs.some((l) => l.startsWith('info:') && l.includes('seen 2'))).toBe(true);
   });
 
   it('runs the default code as a copy of its input', async () => {
-    const out = await runNode(code, { items: [{ a: 1 }] });
+    const { outputs: out } = await runNode(code, { items: [{ a: 1 }] });
     expect(out.main.map((i) => i.json)).toEqual([{ a: 1 }]);
   });
 
   it('runs with no input items and may make data', async () => {
-    const out = await runNode(code, { params: { code: 'return [1, 2, 3].map((n) => ({ json: { n } }));' }, items: [] });
+    const { outputs: out } = await runNode(code, { params: { code: 'return [1, 2, 3].map((n) => ({ json: { n } }));' }, items: [] });
     expect(out.main).toHaveLength(3);
   });
 

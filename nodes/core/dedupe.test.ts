@@ -4,7 +4,7 @@ import dedupe from './dedupe';
 
 describe('core.dedupe', () => {
   it('keeps the first item per e-mail and routes the rest to "dropped"', async () => {
-    const out = await runNode(dedupe, {
+    const { outputs: out } = await runNode(dedupe, {
       params: { key: { by: 'fields', fields: ['email'] }, keep: 'first' },
       items: [{ email: 'a@x.io', n: 1 }, { email: 'a@x.io', n: 2 }, { email: 'b@x.io', n: 3 }],
     });
@@ -13,7 +13,7 @@ describe('core.dedupe', () => {
   });
 
   it('keeps the last duplicate when asked', async () => {
-    const out = await runNode(dedupe, {
+    const { outputs: out } = await runNode(dedupe, {
       params: { key: { by: 'fields', fields: ['email'] }, keep: 'last' },
       items: [{ email: 'a@x.io', n: 1 }, { email: 'a@x.io', n: 2 }, { email: 'b@x.io', n: 3 }],
     });
@@ -22,13 +22,13 @@ describe('core.dedupe', () => {
   });
 
   it('compares whole items regardless of key order', async () => {
-    const out = await runNode(dedupe, { items: [{ a: 1, b: 2 }, { b: 2, a: 1 }, { a: 1, b: 3 }] });
+    const { outputs: out } = await runNode(dedupe, { items: [{ a: 1, b: 2 }, { b: 2, a: 1 }, { a: 1, b: 3 }] });
     expect(out.main).toHaveLength(2);
     expect(out.dropped).toHaveLength(1);
   });
 
   it('keys on several fields together', async () => {
-    const out = await runNode(dedupe, {
+    const { outputs: out } = await runNode(dedupe, {
       params: { key: { by: 'fields', fields: ['first', 'last'] } },
       items: [{ first: 'A', last: 'B' }, { first: 'A', last: 'C' }, { first: 'A', last: 'B' }],
     });

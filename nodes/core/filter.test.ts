@@ -11,7 +11,7 @@ const orders = [
 
 describe('core.filter', () => {
   it('keeps items meeting all conditions; numeric text compares as a number', async () => {
-    const out = await runNode(filter, {
+    const { outputs: out } = await runNode(filter, {
       params: { when: { mode: 'rules', combine: 'and', ignoreCase: true, conditions: [
         { value1: '{{ $json.amount }}', operator: 'gt', value2: 500 },
         { value1: '{{ $json.country }}', operator: 'equals', value2: 'DE' },
@@ -23,7 +23,7 @@ describe('core.filter', () => {
   });
 
   it('combines with or', async () => {
-    const out = await runNode(filter, {
+    const { outputs: out } = await runNode(filter, {
       params: { when: { mode: 'rules', combine: 'or', conditions: [
         { value1: '{{ $json.email }}', operator: 'isEmpty' },
         { value1: '{{ $json.email }}', operator: 'endsWith', value2: '@y.io' },
@@ -35,7 +35,7 @@ describe('core.filter', () => {
 
   it('passes the same item objects on', async () => {
     const items = orders.map((json) => ({ json }));
-    const out = await runNode(filter, {
+    const { outputs: out } = await runNode(filter, {
       params: { when: { mode: 'rules', conditions: [{ value1: '{{ $json.amount }}', operator: 'exists' }] } },
       items,
     });
@@ -44,7 +44,7 @@ describe('core.filter', () => {
   });
 
   it('takes one boolean expression instead of rules', async () => {
-    const out = await runNode(filter, {
+    const { outputs: out } = await runNode(filter, {
       params: { when: { mode: 'expression', condition: '{{ $json.amount > 500 }}' } },
       items: [{ amount: 100 }, { amount: 900 }],
     });

@@ -4,7 +4,7 @@ import ifNode from './if';
 
 describe('core.if', () => {
   it('sends items to "true" or "false"', async () => {
-    const out = await runNode(ifNode, {
+    const { outputs: out } = await runNode(ifNode, {
       params: { when: { mode: 'rules', conditions: [{ value1: '{{ $json.paidAt }}', operator: 'lt', value2: '2026-01-01' }] } },
       items: [{ n: 1, paidAt: '2025-12-31T23:00:00Z' }, { n: 2, paidAt: '2026-02-01' }, { n: 3 }],
     });
@@ -13,7 +13,7 @@ describe('core.if', () => {
   });
 
   it('evaluates a boolean expression per item', async () => {
-    const out = await runNode(ifNode, {
+    const { outputs: out } = await runNode(ifNode, {
       params: { when: { mode: 'expression', condition: '{{ $json.tags.includes("vip") }}' } },
       items: [{ tags: ['vip'] }, { tags: [] }],
     });

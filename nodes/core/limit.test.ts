@@ -6,17 +6,17 @@ const items = [1, 2, 3, 4, 5].map((n) => ({ json: { n } }));
 
 describe('core.limit', () => {
   it('keeps the first items', async () => {
-    const out = await runNode(limit, { params: { maxItems: 2 }, items });
+    const { outputs: out } = await runNode(limit, { params: { maxItems: 2 }, items });
     expect(out.main.map((i) => i.json.n)).toEqual([1, 2]);
   });
 
   it('keeps the last items', async () => {
-    const out = await runNode(limit, { params: { maxItems: 2, keep: 'last' }, items });
+    const { outputs: out } = await runNode(limit, { params: { maxItems: 2, keep: 'last' }, items });
     expect(out.main.map((i) => i.json.n)).toEqual([4, 5]);
   });
 
   it('passes the same list on when it is short enough', async () => {
-    const out = await runNode(limit, { params: { maxItems: 10 }, items });
+    const { outputs: out } = await runNode(limit, { params: { maxItems: 10 }, items });
     expect(out.main).toEqual(items);
     // runNode copies the input list; the node itself must not.
     expect((limit.execute({ items, params: { maxItems: 10, keep: 'first' } } as never) as { main: unknown }).main).toBe(items);

@@ -11,7 +11,7 @@ describe('trigger.manual', () => {
 
   it('passes the run\'s initial items on', async () => {
     const items = [{ json: { hello: 'world' } }];
-    const out = await runNode(manualTrigger, { inputs: { main: items } });
+    const { outputs: out } = await runNode(manualTrigger, { inputs: { main: items } });
     expect(out.main).toEqual(items);
     expect(out.main[0]).toBe(items[0]);
   });

@@ -1,12 +1,9 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
-import { assignJson, pathGetter, primitiveKey } from './values';
+import { assignJson, defineNode, newItem, p, pathGetter, type Item } from '../../engine/sdk';
+import { primitiveKey } from './values';
 
-/** a's fields, then b's (b wins on a clash); the new item stems from both. */
+/** a's fields, then b's (b wins on a clash); the new item stems from both, binary data included. */
 function combine(a: Item, b: Item): Item {
-  const json = assignJson(assignJson({}, a.json), b.json);
-  const item: Item = { json, paired: [a, b] };
-  if (a.binary || b.binary) item.binary = Object.assign({}, a.binary, b.binary);
-  return item;
+  return newItem(assignJson(assignJson({}, a.json), b.json), [a, b]);
 }
 
 function byPosition(a: Item[], b: Item[], includeUnpaired: boolean): Item[] {
@@ -85,8 +82,9 @@ export default defineNode({
       case 'first': return { main: a.length ? a : b };
       case 'byPosition': return { main: byPosition(a, b, params.includeUnpaired) };
       case 'byKey': {
-        if (!params.keyA || !params.keyB) ctx.fail('byKey needs a key field for both inputs', { code: 'param.required', path: params.keyA ? 'params.keyB' : 'params.keyA' });
-        return { main: byKey(a, b, params.keyA, params.keyB, params.join) };
+        const { keyA, keyB } = params;
+        if (!keyA || !keyB) return ctx.fail('byKey needs a key field for both inputs', { code: 'param.required', path: keyA ? 'params.keyB' : 'params.keyA' });
+        return { main: byKey(a, b, keyA, keyB, params.join) };
       }
       default: return { main: !a.length ? b : !b.length ? a : a.concat(b) };
     }

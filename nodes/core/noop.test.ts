@@ -5,7 +5,7 @@ import noop from './noop';
 describe('core.noop', () => {
   it('passes the same items on', async () => {
     const items = [{ json: { a: 1 } }];
-    const out = await runNode(noop, { items });
+    const { outputs: out } = await runNode(noop, { items });
     expect(out.main[0]).toBe(items[0]);
   });
 

@@ -1,5 +1,5 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
-import { collator, pathGetter, Rank, sortKey } from './values';
+import { defineNode, p, pathGetter, type Item } from '../../engine/sdk';
+import { collator, Rank, sortKey } from './values';
 
 export default defineNode({
   type: 'core.sort', version: 1,

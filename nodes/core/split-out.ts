@@ -1,5 +1,5 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
-import { assignJson, pathGetter, pathParts, putKey, setPath, type Json } from './values';
+import { assignJson, defineNode, p, pathGetter, pathParts, putKey, setPath, type Item } from '../../engine/sdk';
+import type { Json } from './values';
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 

@@ -18,7 +18,7 @@ describe('core.switch', () => {
   });
 
   it('routes to the first matching rule; the rest go to fallback', async () => {
-    const out = await runNode(switchNode, {
+    const { outputs: out } = await runNode(switchNode, {
       params: { routing: { mode: 'rules', rules: [rule('EU', 'Europe'), rule('US')] }, fallback: true },
       items,
     });
@@ -28,23 +28,23 @@ describe('core.switch', () => {
   });
 
   it('drops unmatched items without a fallback', async () => {
-    const out = await runNode(switchNode, { params: { routing: { mode: 'rules', rules: [rule('US')] } }, items });
+    const { outputs: out } = await runNode(switchNode, { params: { routing: { mode: 'rules', rules: [rule('US')] } }, items });
     expect(Object.keys(out).filter((k) => !['logs', 'journal', 'state'].includes(k))).toEqual(['0']);
     expect(ns(out['0'])).toEqual([2]);
   });
 
   it('sends to every matching rule with allMatching', async () => {
     const rules = [rule('EU'), rule('EU-'), rule('US')];
-    const first = await runNode(switchNode, { params: { routing: { mode: 'rules', rules } }, items });
+    const { outputs: first } = await runNode(switchNode, { params: { routing: { mode: 'rules', rules } }, items });
     expect(ns(first['1'])).toEqual([]);
-    const all = await runNode(switchNode, { params: { routing: { mode: 'rules', rules, allMatching: true } }, items });
+    const { outputs: all } = await runNode(switchNode, { params: { routing: { mode: 'rules', rules, allMatching: true } }, items });
     expect(ns(all['0'])).toEqual([1, 4]);
     expect(ns(all['1'])).toEqual([1]);
     expect(all['0'][0]).toBe(all['1'][0]);
   });
 
   it('routes by an expression giving the output number', async () => {
-    const out = await runNode(switchNode, {
+    const { outputs: out } = await runNode(switchNode, {
       params: { routing: { mode: 'expression', output: '{{ $json.n % 3 }}', outputs: 3 } },
       items,
     });
@@ -55,7 +55,7 @@ describe('core.switch', () => {
 
   it('sends an output number out of range to fallback, or fails without one', async () => {
     const params = { routing: { mode: 'expression', output: '{{ $json.n }}', outputs: 2 } };
-    const out = await runNode(switchNode, { params: { ...params, fallback: true }, items });
+    const { outputs: out } = await runNode(switchNode, { params: { ...params, fallback: true }, items });
     expect(ns(out['1'])).toEqual([1]);
     expect(ns(out.fallback)).toEqual([2, 3, 4]);
     await expect(runNode(switchNode, { params, items })).rejects.toMatchObject({

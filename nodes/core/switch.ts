@@ -1,26 +1,23 @@
-import { defineNode, p, type Item } from '../../engine/sdk';
-import { compileRules, rulesShape, type Rules } from './conditions';
-import { toNumber } from './values';
+import { defineNode, p, toNumber, type Item } from '../../engine/sdk';
+import { compileRules, rulesShape } from './conditions';
 
 const MAX_OUTPUTS = 100;
 
-/** Ports are numbered, not named after rules, so renaming a rule never cuts its edges. */
-function portsFor(params: unknown): string[] {
-  const routing = (params as { routing?: { mode?: unknown; rules?: unknown; outputs?: unknown } } | undefined)?.routing;
-  const count = routing?.mode === 'expression'
-    ? Math.min(MAX_OUTPUTS, Math.max(0, Math.floor(Number(routing.outputs ?? 2)) || 0))
-    : Array.isArray(routing?.rules) ? routing.rules.length : 0;
-  const ports: string[] = [];
-  for (let i = 0; i < count; i++) ports.push(String(i));
-  if ((params as { fallback?: unknown } | undefined)?.fallback === true) ports.push('fallback');
-  return ports;
-}
 
 export default defineNode({
   type: 'core.switch', version: 1,
   title: 'Switch', category: 'flow', icon: 'split',
   description: 'Routes each item to one of several outputs: to the first rule it matches (or every one), or to the output an expression names.',
-  inputs: ['main'], outputs: portsFor,
+  inputs: ['main'],
+  // Ports are numbered, not named after rules, so renaming a rule never cuts its edges. Params
+  // may still be flawed here (the editor draws ports of a half-filled node), hence the bounds.
+  outputs: ({ routing, fallback }) => {
+    const count = routing.mode === 'expression' ? routing.outputs : Array.isArray(routing.rules) ? routing.rules.length : 0;
+    const ports: string[] = [];
+    for (let i = 0; i < Math.min(MAX_OUTPUTS, Number.isInteger(count) ? count : 0); i++) ports.push(String(i));
+    if (fallback === true) ports.push('fallback');
+    return ports;
+  },
   outputLabels: (params) => (params.routing.mode === 'rules'
     ? Object.fromEntries(params.routing.rules.flatMap((r, i) => (r.outputName ? [[String(i), r.outputName]] : [])))
     : {}),
@@ -59,7 +56,7 @@ export default defineNode({
       const count = routing.outputs;
       for (let i = 0; i < count; i++) ports.push([]);
       for (const { item, index, params } of ctx.each()) {
-        const v = (params.routing as { output: unknown }).output;
+        const v = params.routing.mode === 'expression' ? params.routing.output : undefined;
         const n = typeof v === 'number' ? v : toNumber(v);
         if (n !== undefined && Number.isInteger(n) && n >= 0 && n < count) ports[n].push(item);
         else if (hasFallback) fallback.push(item);
@@ -78,7 +75,7 @@ export default defineNode({
     const all = routing.allMatching;
     const n = tests.length;
     for (const { item, params } of ctx.each()) {
-      const resolved = (params.routing as { rules: Rules[] }).rules;
+      const resolved = params.routing.mode === 'rules' ? params.routing.rules : rules;
       let matched = false;
       for (let r = 0; r < n; r++) {
         if (!tests[r](resolved[r])) continue;

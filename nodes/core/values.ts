@@ -5,23 +5,12 @@
  * Data from CSV files, forms and APIs mixes types freely ("42" next to 42, ISO dates as
  * text), so comparisons look at what a value means rather than at its JavaScript type.
  */
+import { stableJson, toNumber } from '../../engine/sdk';
 
-// Keys that would reach an object's prototype when assigned; JSON.parse makes them own keys.
-const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 const hasOwn = Object.prototype.hasOwnProperty;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 export type Json = Record<string, unknown>;
-
-/** A number from a number or a numeric string ("42", " 3.5 "); undefined otherwise. */
-export function toNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isNaN(v) ? undefined : v;
-  if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
-}
 
 /** Epoch milliseconds of a Date, a luxon DateTime (`$now`) or an ISO 8601 string; undefined otherwise. */
 export function toTime(v: unknown): number | undefined {
@@ -203,68 +192,4 @@ export function primitiveKey(v: unknown): unknown {
     case 'undefined': return undefined;
     default: return v === null ? undefined : `\u0000${valueKey(v)}`;
   }
-}
-
-function stableJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  const keys = Object.keys(v).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((v as Json)[k])}`).join(',')}}`;
-}
-
-/** The segments of a dotted path (`lines[0].sku` → lines, 0, sku). */
-export function pathParts(path: string): string[] {
-  return path === '' ? [] : path.replace(/\[(\d+)\]/g, '.$1').split('.');
-}
-
-/**
- * Compiles a field path once into a reader of own properties; hot loops call it per item
- * instead of re-parsing the path. A path through a forbidden key reads nothing.
- */
-export function pathGetter(path: string): (json: unknown) => unknown {
-  const parts = pathParts(path);
-  if (parts.some((p) => FORBIDDEN.has(p))) return () => undefined;
-  if (parts.length === 1) {
-    const k = parts[0];
-    return (o) => (o !== null && typeof o === 'object' && hasOwn.call(o, k) ? (o as Json)[k] : undefined);
-  }
-  return (o) => {
-    let cur = o;
-    for (let i = 0; i < parts.length; i++) {
-      if (cur === null || typeof cur !== 'object' || !hasOwn.call(cur, parts[i])) return undefined;
-      cur = (cur as Json)[parts[i]];
-    }
-    return cur;
-  };
-}
-
-/** Writes one key as an own property, even one named `__proto__`. */
-export function putKey(target: Json, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
-
-/** Copies the own keys of `src` onto `target` (later calls win); no object spread on hot paths. */
-export function assignJson(target: Json, src: Json): Json {
-  // Object.assign sets keys, so an own "__proto__" key (JSON.parse makes those) would replace
-  // the target's prototype; such rare objects are copied key by key.
-  if (!hasOwn.call(src, '__proto__')) return Object.assign(target, src);
-  const keys = Object.keys(src);
-  for (let i = 0; i < keys.length; i++) putKey(target, keys[i], src[keys[i]]);
-  return target;
-}
-
-/** Sets `value` at a dotted path, creating plain objects on the way. Forbidden keys are skipped. */
-export function setPath(target: Json, parts: readonly string[], value: unknown): void {
-  if (!parts.length || parts.some((p) => FORBIDDEN.has(p))) return;
-  let cur = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const next = cur[parts[i]];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) {
-      const made: Json = {};
-      cur[parts[i]] = made;
-      cur = made;
-    } else cur = next as Json;
-  }
-  cur[parts[parts.length - 1]] = value;
 }

@@ -6,7 +6,7 @@ describe('core.wait', () => {
   it('waits a duration on the clock and passes the same items on', async () => {
     const clock = virtualClock();
     const items = [{ json: { n: 1 } }];
-    const out = await runNode(wait, { params: { wait: { mode: 'duration', amount: 1.5, unit: 'minutes' } }, items, clock });
+    const { outputs: out } = await runNode(wait, { params: { wait: { mode: 'duration', amount: 1.5, unit: 'minutes' } }, items, clock });
     expect(clock.sleeps).toEqual([90_000]);
     expect(out.main).toEqual(items);
     expect(out.main[0]).toBe(items[0]);

@@ -1,4 +1,5 @@
 import type { NodeDescription, NodePorts } from '../../engine/api';
+import { withErrorPort } from '../../engine/flow/ports';
 import type { FlowFile, FlowNode } from '../../engine/flow/types';
 
 /**
@@ -7,8 +8,7 @@ import type { FlowFile, FlowNode } from '../../engine/flow/types';
  * outputs depend on its params (or an unknown type) never loses a connection on screen.
  */
 export function outputPortsOf(node: FlowNode, desc: NodeDescription | undefined, flow: FlowFile, known?: NodePorts): string[] {
-  const ports = [...(known?.outputs ?? desc?.outputs ?? [])];
-  if (node.settings?.onError === 'errorPort' && !ports.includes('error')) ports.push('error');
+  const ports = withErrorPort(known?.outputs ?? desc?.outputs ?? [], node.settings);
   for (const e of flow.edges) if (e.from.node === node.id && !ports.includes(e.from.port)) ports.push(e.from.port);
   return ports;
 }

@@ -1,11 +1,11 @@
 /** The fields of the items with types, how often they occur and an example; each copies as an expression. */
 import { useMemo, useState } from 'react';
-import { inferSchema, SCHEMA_SAMPLE } from './schema-infer';
+import { FIELD_SAMPLE_ITEMS, inferFields } from '../../engine/flow/field-paths';
 import type { ItemPages } from './use-item-pages';
 
 export function SchemaView({ pages }: { pages: ItemPages }) {
   // From the first page only: the schema should not shift while someone scrolls.
-  const schema = useMemo(() => inferSchema(pages.head(SCHEMA_SAMPLE)), [pages.firstPage]);
+  const schema = useMemo(() => inferFields(pages.head(FIELD_SAMPLE_ITEMS)), [pages.firstPage]);
   const [copied, setCopied] = useState<string>();
   const copy = (path: string) => {
     const expr = `{{ $json${path.startsWith('[') ? '' : '.'}${path} }}`;

@@ -2,6 +2,7 @@
 import type { NodeDescription } from '../../engine/api';
 import type { FlowNode } from '../../engine/flow/types';
 import { labelPath } from '../inspector/form-model';
+import { dotted } from '../inspector/problem-paths';
 import { duration, portCounts } from './ports';
 import type { NodeRunView } from './types';
 
@@ -12,7 +13,8 @@ const LABELS: Record<NodeRunView['status'], string> = {
 
 /** `"HTTP Request" failed at URL: connection refused`. */
 export function errorSentence(node: FlowNode, description: NodeDescription | undefined, error: NonNullable<NodeRunView['error']>): string {
-  const rel = (error.path ?? '').replace(/^\$\.nodes\[\d+\]\.?/, '').replace(/\[(\d+)\]/g, '.$1');
+  // A node's run error names its field inside the node (`params.fields[0].value`).
+  const rel = dotted(error.path ?? '');
   const field = rel.startsWith('params.') ? labelPath(description?.params, rel.slice('params.'.length)) : rel;
   return `"${node.name}" failed${field ? ` at ${field}` : ''}: ${error.message}`;
 }

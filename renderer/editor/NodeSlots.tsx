@@ -3,7 +3,6 @@ import { useShallow } from 'zustand/react/shallow';
 import type { FlowNode } from '../../engine/flow/types';
 import { useApi } from '../app/api-context';
 import { useCatalog } from '../state/catalog-store';
-import { problemsAt } from '../state/check-slice';
 import { selectSingleNodeId } from '../state/selection-slice';
 import { useEditor } from '../state/use-editor';
 import { hasDataPanel, hasInspector, InspectorSlot, DataPanelSlot } from './slots';
@@ -11,28 +10,27 @@ import { usePanelHeight } from './use-panel-height';
 
 const EMPTY: never[] = [];
 
-/** The one selected node, with its index and catalog entry, or undefined. */
+/** The one selected node, with its catalog entry and problems, or undefined. */
 function useSelectedNode() {
   const id = useEditor(selectSingleNodeId);
   const { flow, problems } = useEditor(useShallow((s) => ({ flow: s.flow, problems: id ? s.problemsByNode[id] : undefined })));
-  const index = id ? flow.nodes.findIndex((n) => n.id === id) : -1;
-  const node = index >= 0 ? flow.nodes[index] : undefined;
+  const node = id ? flow.nodes.find((n) => n.id === id) : undefined;
   const description = useCatalog((s) => (node ? s.byType.get(node.type) : undefined));
-  return { flow, node, index, description, problems: problems ?? EMPTY };
+  return { flow, node, description, problems: problems ?? EMPTY };
 }
 
 /** The inspector column, shown while exactly one node is selected. */
 export function InspectorArea() {
   const api = useApi();
-  const { flow, node, index, description, problems } = useSelectedNode();
+  const { flow, node, description, problems } = useSelectedNode();
   const updateNode = useEditor((s) => s.updateNode);
   const readOnly = useEditor((s) => s.readOnly);
   const onChange = useCallback((next: FlowNode) => updateNode(next), [updateNode]);
   if (!node || readOnly || !hasInspector) return null;
   return (
     <aside className="inspector-slot" aria-label="Inspector" data-own-keys>
-      <InspectorSlot flow={flow} node={node} description={description} problems={problemsAt(problems, index)}
-        nodeIndex={index} onChange={onChange} api={api} />
+      <InspectorSlot flow={flow} node={node} description={description} problems={problems}
+        onChange={onChange} api={api} />
     </aside>
   );
 }

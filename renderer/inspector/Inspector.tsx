@@ -7,7 +7,7 @@ import type { Problem } from '../../engine/sdk/schema';
 import { sentence } from './form-model';
 import { ObjectFields } from './fields/ObjectControl';
 import { InspectorEnvContext, type InspectorEnv } from './inspector-env';
-import { placeProblems } from './problem-paths';
+import { dotted, placeProblems } from './problem-paths';
 import { SettingsTab } from './SettingsTab';
 import type { InspectorProps } from './types';
 import { tabPanelProps, Tabs } from './ui/Tabs';
@@ -17,16 +17,13 @@ import './inspector.css';
 
 type Tab = 'params' | 'settings';
 
-export function Inspector({ flow, node, description, problems, nodeIndex, onChange, api }: InspectorProps) {
+export function Inspector({ flow, node, description, problems, onChange, api }: InspectorProps) {
   const [tab, setTab] = useState<Tab>('params');
   const idPrefix = `insp${useId().replace(/[^\w]/g, '')}`;
   const expr = useExprContext(api, flow, node.id);
-  const placed = useMemo(() => placeProblems(problems, nodeIndex, description?.params, node.params), [problems, nodeIndex, description, node.params]);
+  const placed = useMemo(() => placeProblems(problems, node.id, description?.params, node.params), [problems, node.id, description, node.params]);
   // Problems outside params, keyed like the settings form's paths (`name`, `settings.retry.attempts`).
-  const nodeLevel = useMemo(() => {
-    const prefix = `$.nodes[${nodeIndex}].`;
-    return placed.other.map((p) => ({ ...p, rel: p.path.startsWith(prefix) ? p.path.slice(prefix.length).replace(/\[(\d+)\]/g, '.$1') : '' }));
-  }, [placed, nodeIndex]);
+  const nodeLevel = useMemo(() => placed.other.map((p) => ({ ...p, rel: dotted(p.nodePath ?? '') })), [placed]);
   const headerProblems = nodeLevel.filter((p) => p.rel !== 'name' && !p.rel.startsWith('settings'));
   const paramCount = [...placed.byField.values()].reduce((n, list) => n + list.length, 0);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkParams } from '../../engine/sdk/check-params';
 import { p } from '../../engine/sdk/schema';
-import { clientProblems, expressionOf, fixedValueOf, formRows, labelPath, initialValue, moveItem, switchCase, takesExpression, variantTag, withKey, wordsOf } from './form-model';
+import { fieldProblems, expressionOf, fixedValueOf, formRows, labelPath, initialValue, moveItem, switchCase, takesExpression, variantTag, withKey, wordsOf } from './form-model';
 
 const http = p.object({
   method: p.select(['GET', 'POST']).default('GET'),
@@ -48,13 +49,21 @@ describe('variants and new rows', () => {
   });
 });
 
-describe('client checks', () => {
-  it('checks required and ranges, not expressions', () => {
-    expect(clientProblems(http.fields!.url, '')).toEqual(['is required']);
-    expect(clientProblems(http.fields!.method, undefined)).toEqual([]);
-    expect(clientProblems(http.fields!.timeoutMs, 0.5)).toEqual(['must be a whole number', 'must be at least 1']);
-    expect(clientProblems(http.fields!.timeoutMs, '{{ $json.t }}')).toEqual([]);
-    expect(clientProblems(p.list(p.string()).min(1).spec, [])).toEqual(['add at least 1 entry']);
+describe('field checks', () => {
+  it('are the engine\'s checks: required and ranges, not expressions', () => {
+    expect(fieldProblems(http.fields!.url, '')).toEqual(['is required']);
+    expect(fieldProblems(http.fields!.method, undefined)).toEqual([]);
+    expect(fieldProblems(http.fields!.timeoutMs, 0.5)).toEqual(['must be a whole number', 'must be at least 1']);
+    expect(fieldProblems(http.fields!.timeoutMs, '{{ $json.t }}')).toEqual([]);
+    expect(fieldProblems(p.list(p.string()).min(1).spec, [])).toEqual(['add at least 1 entry']);
+    expect(fieldProblems(p.number().spec, 'abc')).toEqual(['must be a number, not a string']);
+  });
+  it('agree with the engine on a required field shown by a sibling\'s default', () => {
+    const form = p.object({ method: p.select(['GET', 'POST']).default('POST'), body: p.json().required().showWhen({ method: ['POST'] }) }).spec;
+    const rows = formRows(form.fields!, {}, '');
+    expect(rows.map((r) => r.key)).toEqual(['method', 'body']);
+    expect(fieldProblems(rows[1].spec, rows[1].value)).toEqual(['is required']);
+    expect(checkParams(form, {}, 'params').problems.map((x) => `${x.path}: ${x.message}`)).toEqual(['params.body: is required']);
   });
   it('offers expressions on leaf fields only', () => {
     expect(takesExpression(http.fields!.url)).toBe(true);

@@ -4,8 +4,9 @@
  * form can make before the engine validates. Pure: no React, no DOM.
  *
  * Form paths are dotted with list indices as segments (`fields.0.value`); they name test
- * ids and match problem paths once `problem-paths.ts` has normalised them.
+ * ids and match a problem's `field` once `problem-paths.ts` has normalised it.
  */
+import { checkParams, isShown } from '../../engine/sdk/check-params';
 import { isExpression, type FieldSpec } from '../../engine/sdk/schema';
 
 export type Json = Record<string, unknown>;
@@ -36,21 +37,6 @@ export function wordsOf(key: string): string {
 }
 
 export const labelFor = (key: string, spec: FieldSpec): string => spec.label ?? wordsOf(key);
-
-/** What a field holds when the node's params omit it: its default, else nothing. */
-export const effectiveValue = (spec: FieldSpec, value: unknown): unknown => (value === undefined ? spec.default : value);
-
-/**
- * showWhen compares sibling values as the person sees them, defaults included, so a field
- * shown for `method: GET` appears on a new node whose method is the default GET.
- */
-export function isShown(spec: FieldSpec, siblings: Json, siblingSpecs: Record<string, FieldSpec>): boolean {
-  if (!spec.showWhen) return true;
-  return Object.entries(spec.showWhen).every(([k, allowed]) => {
-    const sib = siblingSpecs[k];
-    return allowed.includes(sib ? effectiveValue(sib, siblings[k]) : siblings[k]);
-  });
-}
 
 export interface FormRow {
   key: string;
@@ -139,26 +125,13 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
 export const takesExpression = (spec: FieldSpec): boolean =>
   !spec.literal && spec.kind !== 'code' && spec.kind !== 'object' && spec.kind !== 'variant';
 
-const isBlank = (v: unknown) => v === undefined || v === null || v === '';
-
 /**
- * Problems the form can see before the engine does, worded as the engine words them so the
- * two lists merge without duplicates. Expressions are checked only after they resolve.
+ * What the engine's params check says about this field's own value, so the form shows a
+ * problem as soon as it is typed. Nested values are checked by their own fields; a field is
+ * rendered only while shown, so "is required" applies exactly when the engine says it does.
  */
-export function clientProblems(spec: FieldSpec, value: unknown): string[] {
-  if (isBlank(value)) return spec.required && spec.default === undefined ? ['is required'] : [];
-  if (!spec.literal && isExpression(value)) return [];
-  const out: string[] = [];
-  if (spec.kind === 'number' && typeof value === 'number') {
-    if (spec.int && !Number.isInteger(value)) out.push('must be a whole number');
-    if (spec.min !== undefined && value < spec.min) out.push(`must be at least ${spec.min}`);
-    if (spec.max !== undefined && value > spec.max) out.push(`must be at most ${spec.max}`);
-  }
-  if (spec.kind === 'list' && Array.isArray(value)) {
-    if (spec.min !== undefined && value.length < spec.min) out.push(`add at least ${spec.min} ${spec.min === 1 ? 'entry' : 'entries'}`);
-    if (spec.max !== undefined && value.length > spec.max) out.push(`has more than ${spec.max} entries`);
-  }
-  return out;
+export function fieldProblems(spec: FieldSpec, value: unknown): string[] {
+  return checkParams(spec, value, '').problems.filter((p) => p.path === '').map((p) => p.message);
 }
 
 /** "is required" → "Is required": engine messages are predicates, shown under their field. */

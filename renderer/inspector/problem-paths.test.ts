@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { p } from '../../engine/sdk/schema';
-import { fieldPathFor, paramsPathOf, placeProblems } from './problem-paths';
+import { dotted, fieldPathFor, placeProblems } from './problem-paths';
 
 const spec = p.object({
   fields: p.list(p.object({ name: p.string().required(), value: p.value() })),
@@ -9,12 +9,10 @@ const spec = p.object({
 }).spec;
 
 describe('problem paths', () => {
-  it('maps engine paths of this node to form paths', () => {
-    expect(paramsPathOf('$.nodes[3].params.fields[0].value', 3)).toBe('fields.0.value');
-    expect(paramsPathOf('$.nodes[3].params', 3)).toBe('');
-    expect(paramsPathOf('$.nodes[31].params.url', 3)).toBeUndefined();
-    expect(paramsPathOf('$.nodes[3].paramsX', 3)).toBeUndefined();
-    expect(paramsPathOf('$.nodes[3].name', 3)).toBeUndefined();
+  it('turns a param path into a form path', () => {
+    expect(dotted('fields[0].value')).toBe('fields.0.value');
+    expect(dotted('headers["X-Id"]')).toBe('headers.X-Id');
+    expect(dotted('')).toBe('');
   });
 
   it('lands on the deepest rendered field', () => {
@@ -27,15 +25,15 @@ describe('problem paths', () => {
     expect(fieldPathFor(spec, { fields: '{{ $json.list }}' }, 'fields.0.name')).toBe('fields');
   });
 
-  it('splits a node\'s problems into params and the rest', () => {
+  it('places a node\'s problems by their node id and field, never by index in a path', () => {
     const placed = placeProblems([
-      { path: '$.nodes[1].params.fields[0].name', message: 'is required', code: 'param.required' },
-      { path: '$.nodes[1].name', message: 'duplicate', code: 'flow.duplicate-name' },
-      { path: '$.nodes[2].params.fields', message: 'other node', code: 'x' },
-    ], 1, spec, { fields: [{}] });
+      { path: '$.nodes[1].params.fields[0].name', message: 'is required', code: 'param.required', nodeId: 'n1', nodePath: 'params.fields[0].name', field: 'fields[0].name' },
+      { path: '$.nodes[1].name', message: 'duplicate', code: 'flow.duplicate-name', nodeId: 'n1', nodePath: 'name' },
+      { path: '$.nodes[1].params.fields', message: 'other node', code: 'x', nodeId: 'n2', nodePath: 'params.fields', field: 'fields' },
+    ], 'n1', spec, { fields: [{}] });
     expect([...placed.byField.keys()]).toEqual(['fields.0.name']);
-    const deep = placeProblems([{ path: '$.nodes[0].params.headers.X-Id', message: 'must be text', code: 'param.invalid' }], 0, spec, {});
-    expect(deep.byField.get('headers')![0].message).toBe('X-Id: must be text');
     expect(placed.other.map((x) => x.code)).toEqual(['flow.duplicate-name']);
+    const deep = placeProblems([{ path: '$.nodes[0].params.headers.X-Id', message: 'must be text', code: 'param.invalid', nodeId: 'a', field: 'headers.X-Id' }], 'a', spec, {});
+    expect(deep.byField.get('headers')![0].message).toBe('X-Id: must be text');
   });
 });

@@ -1,30 +1,15 @@
 /**
- * Places validation problems next to the control that shows them. The engine reports JSON
- * paths (`$.nodes[3].params.fields[0].value`); the form names fields by dotted paths
- * (`fields.0.value`). A problem inside a free-form value (a header of a key-value field, a
- * key inside JSON) lands on the deepest field the form renders on its path.
+ * Places validation problems next to the control that shows them. Each problem names its
+ * node (`nodeId`) and its param path (`field`, like `fields[0].value`); the form names fields
+ * by dotted paths (`fields.0.value`). A problem inside a free-form value (a header of a
+ * key-value field, a key inside JSON) lands on the deepest field the form renders on its path.
  */
 import { isExpression, type FieldSpec, type Problem } from '../../engine/sdk/schema';
 import { asObject, joinPath, variantTag } from './form-model';
 
-/** `[0]` and `["a"]` segments become dotted ones. */
-export const dotted = (jsonPath: string): string =>
-  jsonPath.replace(/\[(\d+)\]/g, '.$1').replace(/\[["']([^"']*)["']\]/g, '.$1').replace(/^\./, '');
-
-/** The params-relative form path of a problem of node `nodeIndex` ('' for params itself), or undefined. */
-export function paramsPathOf(problemPath: string, nodeIndex: number): string | undefined {
-  const prefix = `$.nodes[${nodeIndex}].params`;
-  if (!problemPath.startsWith(prefix)) return undefined;
-  const rest = problemPath.slice(prefix.length);
-  if (rest !== '' && rest[0] !== '.' && rest[0] !== '[') return undefined;
-  return dotted(rest);
-}
-
-/** Whether a problem concerns node `nodeIndex` at all (its params, name, settings, type). */
-export function isNodeProblem(problemPath: string, nodeIndex: number): boolean {
-  const prefix = `$.nodes[${nodeIndex}]`;
-  return problemPath === prefix || problemPath.startsWith(`${prefix}.`) || problemPath.startsWith(`${prefix}[`);
-}
+/** `[0]` and `["a"]` segments of a path inside one node become dotted ones. */
+export const dotted = (path: string): string =>
+  path.replace(/\[(\d+)\]/g, '.$1').replace(/\[["']([^"']*)["']\]/g, '.$1').replace(/^\./, '');
 
 /** The form path that renders `path` (dotted, params-relative). */
 export function fieldPathFor(root: FieldSpec, params: unknown, path: string): string {
@@ -53,13 +38,13 @@ export interface PlacedProblems {
   other: Problem[];
 }
 
-export function placeProblems(problems: readonly Problem[], nodeIndex: number, spec: FieldSpec | undefined, params: unknown): PlacedProblems {
+export function placeProblems(problems: readonly Problem[], nodeId: string, spec: FieldSpec | undefined, params: unknown): PlacedProblems {
   const byField = new Map<string, Problem[]>();
   const other: Problem[] = [];
   for (const p of problems) {
-    if (!isNodeProblem(p.path, nodeIndex)) continue;
-    const rel = paramsPathOf(p.path, nodeIndex);
-    if (rel === undefined || !spec) { other.push(p); continue; }
+    if (p.nodeId !== nodeId) continue;
+    if (p.field === undefined || !spec) { other.push(p); continue; }
+    const rel = dotted(p.field);
     const at = fieldPathFor(spec, params, rel);
     // A problem deeper than the field that shows it names the part it is about: "X-Id: must be text".
     const rest = rel.slice(at === '' ? 0 : at.length + 1);

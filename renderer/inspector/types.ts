@@ -9,10 +9,8 @@ export interface InspectorProps {
   node: FlowNode;
   /** Undefined when the node's type is unknown to this app. */
   description: NodeDescription | undefined;
-  /** Validation problems of this node; paths like `$.nodes[3].params.url` (filter by prefix). */
+  /** Validation problems of this node, each naming its node id and, for params, its field. */
   problems: Problem[];
-  /** The node's index in flow.nodes, to match problem paths. */
-  nodeIndex: number;
   /** Immutable update: the whole next node (params, settings, name). */
   onChange(next: FlowNode): void;
   api: ApiClient;

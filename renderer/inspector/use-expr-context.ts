@@ -5,30 +5,20 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldPathInfo, FlowFile } from '../../engine/api';
+import { upstreamOf } from '../../engine/flow/walks';
 import type { ApiClient } from '../api/client';
 import type { ExprContext } from './completions';
 
 /** Direct parents and all ancestors of a node, by name, nearest first. */
-export function upstreamOf(flow: FlowFile, nodeId: string): { parents: string[]; upstream: string[] } {
+export function upstreamNames(flow: FlowFile, nodeId: string): { parents: string[]; upstream: string[] } {
   const nameOf = new Map(flow.nodes.map((n) => [n.id, n.name]));
-  const into = new Map<string, string[]>();
-  for (const e of flow.edges) into.set(e.to.node, [...(into.get(e.to.node) ?? []), e.from.node]);
-  const parents = [...new Set(into.get(nodeId) ?? [])];
-  const seen = new Set<string>([nodeId]);
-  const order: string[] = [];
-  for (let queue = [...parents]; queue.length; ) {
-    const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    order.push(id);
-    queue.push(...(into.get(id) ?? []));
-  }
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id)).filter((n): n is string => !!n);
-  return { parents: names(parents), upstream: names(order) };
+  const { parents, upstream } = upstreamOf(flow, nodeId);
+  return { parents: names(parents), upstream: names(upstream) };
 }
 
 export function useExprContext(api: ApiClient, flow: FlowFile, nodeId: string): { get(): ExprContext; dataVersion: number } {
-  const { parents, upstream } = useMemo(() => upstreamOf(flow, nodeId), [flow.edges, flow.nodes, nodeId]);
+  const { parents, upstream } = useMemo(() => upstreamNames(flow, nodeId), [flow.edges, flow.nodes, nodeId]);
   const [fields, setFields] = useState<FieldPathInfo[]>([]);
   const [dataVersion, setDataVersion] = useState(0);
   const flowRef = useRef(flow);

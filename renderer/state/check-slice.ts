@@ -4,7 +4,7 @@ import type { Slice } from './editor-store';
 
 export interface CheckSlice {
   problems: Problem[];
-  /** Problems by node id and by edge id, resolved against the flow that was checked. */
+  /** Problems by the node id and edge id each problem names. */
   problemsByNode: Record<string, Problem[]>;
   problemsByEdge: Record<string, Problem[]>;
   /** The flow the problems belong to; autosave waits until it is the current one. */
@@ -13,9 +13,6 @@ export interface CheckSlice {
   ports: Record<string, NodePorts>;
   setProblems(checked: FlowFile, problems: Problem[], ports?: Record<string, NodePorts>): void;
 }
-
-const NODE_PATH = /^\$\.nodes\[(\d+)\]/;
-const EDGE_PATH = /^\$\.edges\[(\d+)\]/;
 
 export const createCheckSlice: Slice<CheckSlice> = (set) => ({
   problems: [],
@@ -26,12 +23,8 @@ export const createCheckSlice: Slice<CheckSlice> = (set) => ({
     const byNode: Record<string, Problem[]> = {};
     const byEdge: Record<string, Problem[]> = {};
     for (const p of problems) {
-      const n = NODE_PATH.exec(p.path);
-      const id = n ? checked.nodes[Number(n[1])]?.id : undefined;
-      if (id) (byNode[id] ??= []).push(p);
-      const e = EDGE_PATH.exec(p.path);
-      const edgeId = e ? checked.edges[Number(e[1])]?.id : undefined;
-      if (edgeId) (byEdge[edgeId] ??= []).push(p);
+      if (p.nodeId !== undefined) (byNode[p.nodeId] ??= []).push(p);
+      if (p.edgeId !== undefined) (byEdge[p.edgeId] ??= []).push(p);
     }
     set({ problems, problemsByNode: byNode, problemsByEdge: byEdge, checkedFlow: checked, ports });
   },
@@ -43,8 +36,3 @@ const BLOCKING = new Set(['flow.json', 'flow.schema', 'flow.duplicate-id', 'flow
 /** Whether autosave may write this flow: checked, named, and structurally sound. */
 export const isValidEnough = (s: { flow: FlowFile; checkedFlow?: FlowFile; problems: Problem[] }) =>
   s.checkedFlow === s.flow && s.flow.name.trim() !== '' && !s.problems.some((p) => BLOCKING.has(p.code));
-
-/** A node's problems with paths re-pointed at its current index (the check may predate a delete). */
-export function problemsAt(problems: Problem[] | undefined, index: number): Problem[] {
-  return (problems ?? []).map((p) => ({ ...p, path: p.path.replace(NODE_PATH, `$.nodes[${index}]`) }));
-}

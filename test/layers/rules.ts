@@ -10,10 +10,11 @@
  *             their own folder, and client libraries from `dependencies`: no Node built-ins
  *             (the SDK's context is how a node reaches the outside) and no engine internals.
  * - renderer/ imports no Node built-ins and no Electron. Of the engine, only the contract and
- *             the pure model: engine/api.ts, engine/flow/types.ts (the flow file),
- *             engine/flow/graph.ts (its shape: cycles, loops) and engine/sdk/schema.ts (the params
- *             schema the inspector's forms are made from, and `Problem`). These four import no
- *             package and, at run time, only each other; nothing the renderer reaches, even
+ *             the pure model listed in RENDERER_MAY_IMPORT: engine/api.ts, the flow model
+ *             (engine/flow: the file, its shape, walks, ports, field paths, limits), the params
+ *             schema with its one validator and the JSON kernel (engine/sdk: schema, check-params,
+ *             json-values, paths), the per-node run summary and the request matcher. These import
+ *             no package and, at run time, only each other; nothing the renderer reaches, even
  *             through a type-only import, imports a Node built-in (that would bring Node's
  *             types into the renderer's program). Of electron/, only the types of
  *             electron/desktop-api.ts (what `window.junctionDesktop` is). engine/api.ts defines
@@ -25,7 +26,15 @@
  */
 import type { Import, ImportGraph } from './scan';
 
-export const RENDERER_MAY_IMPORT = ['engine/api.ts', 'engine/flow/types.ts', 'engine/flow/graph.ts', 'engine/sdk/schema.ts'];
+export const RENDERER_MAY_IMPORT = [
+  'engine/api.ts',
+  // The flow model: the file, its shape, walks, ports, field paths and limits.
+  'engine/flow/types.ts', 'engine/flow/graph.ts', 'engine/flow/limits.ts', 'engine/flow/walks.ts', 'engine/flow/ports.ts', 'engine/flow/field-paths.ts',
+  // The params schema and its one validator, with the JSON kernel they stand on.
+  'engine/sdk/schema.ts', 'engine/sdk/check-params.ts', 'engine/sdk/json-values.ts', 'engine/sdk/paths.ts',
+  // One per-node run summary and one request matcher, shared with the CLI and the transports.
+  'engine/exec/node-summary.ts', 'engine/transport/pending-requests.ts',
+];
 const ELECTRON_TYPES_FROM_ENGINE = ['engine/api.ts', 'engine/host/protocol.ts'];
 const RENDERER_TYPES_FROM_ELECTRON = ['electron/desktop-api.ts'];
 

@@ -1,7 +1,8 @@
 import { DateTime, Info } from 'luxon';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from './phone';
 import type { Transform } from './transforms';
-import { isBlank, Rejection, show, toNumber } from './validation';
+import { toNumber } from '../../../engine/sdk';
+import { isBlank, Rejection, show } from './validation';
 
 type Of<K extends Transform['kind']> = Extract<Transform, { kind: K }>;
 

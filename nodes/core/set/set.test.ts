@@ -8,7 +8,7 @@ const NBSP = '\u00a0';
 /** Sets one field `v` from a static value through the given transforms and checks. */
 async function apply(value: unknown, transforms: unknown[] = [], validation?: Record<string, unknown>) {
   const field = validation ? { name: 'v', value, transforms, validation } : { name: 'v', value, transforms };
-  return runNode(setNode, { params: { mode: 'replace', fields: [field] }, items: [{ id: 1 }] });
+  return (await runNode(setNode, { params: { mode: 'replace', fields: [field] }, items: [{ id: 1 }] })).outputs;
 }
 async function result(value: unknown, transforms: unknown[] = [], validation?: Record<string, unknown>) {
   const out = await apply(value, transforms, validation);
@@ -25,16 +25,16 @@ async function rejection(value: unknown, transforms: unknown[] = [], validation?
 describe('core.set: mapping', () => {
   it('merge keeps incoming fields and overwrites the listed ones; replace outputs only the listed ones', async () => {
     const fields = [{ name: 'status', value: 'active' }, { name: 'tier', value: 2 }];
-    const merged = await runNode(setNode, { params: { fields }, items: [{ id: 7, status: 'new' }] });
+    const { outputs: merged } = await runNode(setNode, { params: { fields }, items: [{ id: 7, status: 'new' }] });
     expect(merged.main[0].json).toEqual({ id: 7, status: 'active', tier: 2 });
-    const replaced = await runNode(setNode, { params: { mode: 'replace', fields }, items: [{ id: 7, status: 'new' }] });
+    const { outputs: replaced } = await runNode(setNode, { params: { mode: 'replace', fields }, items: [{ id: 7, status: 'new' }] });
     expect(replaced.main[0].json).toEqual({ status: 'active', tier: 2 });
   });
 
   it('creates nested objects from dotted names without touching the input', async () => {
     const input = { customer: { name: 'Ada', address: { city: 'London' } }, n: 1 };
     const before = structuredClone(input);
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { fields: [{ name: 'customer.address.zip', value: 'NW1' }, { name: 'customer.vip', value: true }, { name: 'meta.source', value: 'crm' }] },
       items: [input],
     });
@@ -44,19 +44,19 @@ describe('core.set: mapping', () => {
 
   it('removes incoming fields, flat and nested, in merge mode', async () => {
     const input = { id: 1, secret: 's', customer: { name: 'Ada', internalId: 9 } };
-    const out = await runNode(setNode, { params: { remove: ['secret', 'customer.internalId', 'not.there'] }, items: [input] });
+    const { outputs: out } = await runNode(setNode, { params: { remove: ['secret', 'customer.internalId', 'not.there'] }, items: [input] });
     expect(out.main[0].json).toEqual({ id: 1, customer: { name: 'Ada' } });
     expect(input.customer.internalId).toBe(9);
   });
 
   it('takes dots literally when dot notation is off', async () => {
-    const out = await runNode(setNode, { params: { dotNotation: false, fields: [{ name: 'No.', value: 5 }] }, items: [{ id: 1 }] });
+    const { outputs: out } = await runNode(setNode, { params: { dotNotation: false, fields: [{ name: 'No.', value: 5 }] }, items: [{ id: 1 }] });
     expect(out.main[0].json).toEqual({ id: 1, 'No.': 5 });
   });
 
   it('keeps an own "__proto__" key of the input as data', async () => {
     const input = JSON.parse('{"__proto__": {"isAdmin": true}, "id": 1}') as Record<string, unknown>;
-    const out = await runNode(setNode, { params: { fields: [{ name: 'x', value: 1 }] }, items: [input] });
+    const { outputs: out } = await runNode(setNode, { params: { fields: [{ name: 'x', value: 1 }] }, items: [input] });
     const json = out.main[0].json;
     expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
     expect(Object.keys(json)).toEqual(['__proto__', 'id', 'x']);
@@ -66,7 +66,7 @@ describe('core.set: mapping', () => {
   it('keeps lineage and binary data on every output item', async () => {
     const good: Item = { json: { email: 'a@x.io' }, binary: { file: { mimeType: 'text/plain', size: 1, ref: 'b1' } } };
     const bad: Item = { json: { email: 'nope' } };
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { fields: [{ name: 'email', value: '{{ $json.email }}', validation: { type: 'email' } }] },
       items: [good, bad],
     });
@@ -83,7 +83,7 @@ describe('core.set: mapping', () => {
 
 describe('core.set: expressions', () => {
   it('a sole {{ }} keeps the type; text around it makes a string', async () => {
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: {
         mode: 'replace',
         fields: [
@@ -103,7 +103,7 @@ describe('core.set: expressions', () => {
 
   it('writing into an object taken from the input copies it first', async () => {
     const input = { customer: { name: 'Ada' } };
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { mode: 'replace', fields: [{ name: 'buyer', value: '{{ $json.customer }}' }, { name: 'buyer.tier', value: 'gold' }] },
       items: [input],
     });
@@ -112,7 +112,7 @@ describe('core.set: expressions', () => {
   });
 
   it('concatenates values from expressions, skipping empty ones', async () => {
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { fields: [{ name: 'full', value: '{{ $json.first }}', transforms: [{ kind: 'concatenate', with: ['{{ $json.middle }}', '{{ $json.last }}'], separator: ' ' }] }] },
       items: [{ first: 'Ada', last: 'Lovelace' }, { first: 'Grace', middle: 'Brewster', last: 'Hopper' }],
     });
@@ -120,7 +120,7 @@ describe('core.set: expressions', () => {
   });
 
   it('reads transform settings from expressions per item', async () => {
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { fields: [{ name: 'phone', value: '{{ $json.phone }}', transforms: [{ kind: 'formatPhone', defaultCountry: '{{ $json.country }}' }] }] },
       items: [{ phone: '030 1234567', country: 'DE' }, { phone: '(415) 555-2671', country: 'US' }, { phone: '030 1234567', country: 'XX' }],
     });
@@ -209,7 +209,7 @@ describe('core.set: transforms', () => {
 
 describe('core.set: validation', () => {
   it('routes items failing a check to "error" with their original JSON and the reason', async () => {
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: {
         fields: [
           { name: 'email', value: '{{ $json.email }}', validation: { required: true, type: 'email' } },
@@ -279,7 +279,7 @@ describe('core.set: params', () => {
 
 describe('core.set with an expression that fails on some items', () => {
   it('routes just those items to "error", naming the field', async () => {
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { fields: [{ name: 'city', value: '{{ $json.address.city }}' }] },
       items: [{ id: 1, address: { city: 'Lyon' } }, { id: 2 }],
     });
@@ -289,7 +289,7 @@ describe('core.set with an expression that fails on some items', () => {
   });
 
   it('does the same when the failing item comes first: no item decides for the others', async () => {
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { fields: [{ name: 'city', value: '{{ $json.address.city }}' }, { name: 'tag', value: 'x', transforms: [{ kind: 'normalizeText', case: 'upper' }] }] },
       items: [{ id: 2 }, { id: 1, address: { city: 'Lyon' } }],
     });
@@ -298,7 +298,7 @@ describe('core.set with an expression that fails on some items', () => {
   });
 
   it('routes an item whose transform setting, read from an expression, is invalid for it', async () => {
-    const out = await runNode(setNode, {
+    const { outputs: out } = await runNode(setNode, {
       params: { mode: 'replace', fields: [{ name: 'n', value: 10, transforms: [{ kind: 'calculate', op: 'add', operand: '{{ $json.plus }}' }] }] },
       items: [{ plus: 'lots' }, { plus: 5 }],
     });

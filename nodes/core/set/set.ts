@@ -1,5 +1,5 @@
-import { defineNode, JunctionError, p, patternProblem, type Infer, type Item, type Problem } from '../../../engine/sdk';
-import { copyFields, deletePath, pathProblem, setPath, splitPath } from './assign-path';
+import { copyFields, defineNode, deletePath, JunctionError, p, patternProblem, setPath, type Infer, type Item, type Problem } from '../../../engine/sdk';
+import { pathProblem, splitPath } from './assign-path';
 import { compileSteps, runSteps, transformProblems, transformSchema, type Step, type Transform } from './transforms';
 import { checkValue, compileCheck, Rejection, validationSchema, type Check } from './validation';
 
@@ -60,15 +60,9 @@ function rejectionOf(e: unknown): Rejection {
 }
 
 function withError(src: Record<string, unknown>, field: string, r: Rejection): Record<string, unknown> {
-  const json = copyFields(src, null);
+  const json = copyFields(src);
   json.error = { field, rule: r.rule, message: `${field}: ${r.message}` };
   return json;
-}
-
-// Binary data is not part of the mapping; it travels on with its item.
-function withBinary(made: Item, from: Item): Item {
-  if (from.binary !== undefined) made.binary = from.binary;
-  return made;
 }
 
 const setNode = defineNode({
@@ -119,10 +113,10 @@ const setNode = defineNode({
           else setPath(out, plan.path, v, fresh);
         }
       } catch (e) {
-        error.push(withBinary(ctx.newItem(withError(src, plans[i]?.name ?? 'fields', rejectionOf(e)), item), item));
+        error.push(ctx.newItem(withError(src, plans[i]?.name ?? 'fields', rejectionOf(e)), item));
         continue;
       }
-      main.push(withBinary(ctx.newItem(out, item), item));
+      main.push(ctx.newItem(out, item));
     }
     return { main, error };
   },

@@ -1,8 +1,8 @@
 import { Info } from 'luxon';
 import { isSupportedCountry } from './phone';
-import { isExpression, p, type Infer, type Problem } from '../../../engine/sdk';
+import { isExpression, p, toNumber, type Infer, type Problem } from '../../../engine/sdk';
 import { formatDate, formatNumber, formatPhone, isLocale, lookup, type Memo } from './format';
-import { isBlank, Rejection, show, toNumber, toText } from './validation';
+import { isBlank, Rejection, show, toText } from './validation';
 
 export const transformSchema = p.variant('kind', {
   formatDate: {
@@ -99,17 +99,22 @@ function calculate(v: unknown, c: Of<'calculate'>): unknown {
   const n = toNumber(v);
   if (n === undefined) throw new Rejection('calculate', `${show(v)} is not a number`);
   switch (c.op) {
-    case 'add': return clean(n + c.operand);
-    case 'subtract': return clean(n - c.operand);
-    case 'multiply': return clean(n * c.operand);
-    case 'divide':
-      if (c.operand === 0) throw new Rejection('calculate', `cannot divide ${n} by 0`);
-      return clean(n / c.operand);
     case 'round': {
       const f = 10 ** (c.decimals ?? 0);
       return (Math.sign(n) * Math.round(clean(Math.abs(n) * f))) / f;
     }
     case 'abs': return Math.abs(n);
+  }
+  // Required while shown, so the params check has already refused a missing operand.
+  const { operand } = c;
+  if (operand === undefined) throw new Rejection('calculate', `"${c.op}" needs a number to work with`);
+  switch (c.op) {
+    case 'add': return clean(n + operand);
+    case 'subtract': return clean(n - operand);
+    case 'multiply': return clean(n * operand);
+    case 'divide':
+      if (operand === 0) throw new Rejection('calculate', `cannot divide ${n} by 0`);
+      return clean(n / operand);
   }
 }
 

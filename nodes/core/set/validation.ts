@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { compilePattern, p, type Infer } from '../../../engine/sdk';
+import { compilePattern, p, toNumber, type Infer } from '../../../engine/sdk';
 
 /**
  * Why one field of one item failed (a transform or a check). Thrown, not returned, so the
@@ -34,14 +34,6 @@ export const isBlank = (v: unknown): boolean => v === undefined || v === null ||
 export function show(v: unknown): string {
   const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
-
-/** A number, or numeric text ("12.5"); anything else is undefined. */
-export function toNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string' || isBlank(v)) return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 /** Text of a scalar or date; objects as JSON. */

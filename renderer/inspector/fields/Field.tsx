@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { isExpression, type FieldSpec } from '../../../engine/sdk/schema';
-import { clientProblems, expressionOf, fixedValueOf, sentence, takesExpression } from '../form-model';
+import { expressionOf, fieldProblems, fixedValueOf, sentence, takesExpression } from '../form-model';
 import { ExpressionEditor } from '../ExpressionEditor';
 import { fieldId, useInspectorEnv } from '../inspector-env';
 import { BooleanControl } from './BooleanControl';
@@ -57,7 +57,7 @@ export function Field({ path, spec, label, value, onChange, actions }: FieldProp
   const isExpr = canExpr && (isExpression(value) || isForcedExpr);
 
   const id = fieldId(env, path);
-  const messages = [...new Set([...env.problemsAt(path).map((p) => p.message), ...clientProblems(spec, value)])];
+  const messages = [...new Set([...env.problemsAt(path).map((p) => p.message), ...fieldProblems(spec, value)])];
   const describedBy = [spec.description ? `${id}-help` : '', messages.length ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
   const isGroup = !isExpr && (spec.kind === 'object' || spec.kind === 'variant' || spec.kind === 'list');
   const hasNativeControl = !isExpr && NATIVE.has(spec.kind);

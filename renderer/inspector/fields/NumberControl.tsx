@@ -1,5 +1,6 @@
 /** Numbers: typed as text so "-" or "1." can be on the way to a number; arrows step by one. */
 import type { KeyboardEvent } from 'react';
+import { toNumber } from '../../../engine/sdk/json-values';
 import type { ControlProps } from './types';
 import { useDraft } from './use-draft';
 
@@ -7,13 +8,15 @@ const textOf = (v: unknown) => (v === undefined ? '' : String(v));
 
 export function NumberControl({ id, path, spec, value, onChange, describedBy, isInvalid }: ControlProps) {
   const [draft, setDraft] = useDraft(value, textOf, onChange);
-  const isNotNumber = draft.trim() !== '' && !Number.isFinite(Number(draft));
+  // What counts as a number is the engine's one rule (finite; Infinity is not one).
+  const isNotNumber = draft.trim() !== '' && toNumber(draft) === undefined;
   const range = spec.min !== undefined && spec.max !== undefined ? `${spec.min} – ${spec.max}`
     : spec.min !== undefined ? `≥ ${spec.min}` : spec.max !== undefined ? `≤ ${spec.max}` : undefined;
 
   const change = (text: string) => {
+    const n = toNumber(text);
     if (text.trim() === '') setDraft(text, { value: undefined });
-    else if (Number.isFinite(Number(text))) setDraft(text, { value: Number(text) });
+    else if (n !== undefined) setDraft(text, { value: n });
     else setDraft(text);
   };
   const step = (e: KeyboardEvent) => {
