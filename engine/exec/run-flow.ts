@@ -107,7 +107,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     : undefined;
 
   const earlier = (id: string): Outputs | undefined => opts.previous?.get(id) ?? (flow.pinned[id] ? { main: flow.pinned[id].map((json) => ({ json })) } : undefined);
-  const toRun = selectNodes(flow, graph, opts, (id) => earlier(id) !== undefined);
+  const toRun = selectNodes(flow, graph, opts, (id) => !!opts.previous?.has(id) || !!flow.pinned[id]);
   if (toRun.skipped) for (const id of toRun.skipped) {
     const prev = earlier(id);
     if (prev) rc.outputs.set(id, prev);
