@@ -18,7 +18,10 @@ const e2e: TestProjectInlineConfiguration = {
 };
 const isCi = !!process.env.CI && !['false', '0'].includes(process.env.CI);
 const runE2e = isCi || !!findBrowser();
-if (!runE2e) console.warn(`Skipping the end-to-end tests. ${NO_BROWSER}.`);
+// vitest reads this file more than once in one process: say it once.
+const warned = globalThis as { junctionSaidNoBrowser?: boolean };
+if (!runE2e && !warned.junctionSaidNoBrowser) console.warn(`Skipping the end-to-end tests. ${NO_BROWSER}.`);
+warned.junctionSaidNoBrowser = true;
 
 export default defineConfig({
   plugins: [nodesPlugin()],

@@ -179,7 +179,8 @@ describe('runaway work ends with a clear error', () => {
     const err = rejects(source, { big: Array.from({ length: 200_000 }, (_, i) => i) });
     expect(code.split('|')).toContain(err.code);
     if (message) expect(err.message).toMatch(message);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // A bound on a hang, not a speed test: generous, so a busy machine does not fail it.
+    expect(Date.now() - started).toBeLessThan(10_000);
   };
 
   it('[...Array(1e9)] is not even compiled', () => {
