@@ -100,8 +100,11 @@ export async function fuzzFlows(o: FuzzOptions): Promise<FuzzReport> {
       const validated = await stage('validate', () => parseFlowText(text, types));
       if (validated) checkProblems('validate', validated.problems);
       // Opening a file that validates reads it the same way; only a flawed one takes the repair path.
-      const opened = validated?.flow ? { flow: validated.flow } : await stage('open', () => readFlowText(text, types, 'the file'));
-      if (opened && !validated?.flow) checkProblems('open', opened.problems);
+      let opened: { flow: FlowFile } | undefined = validated?.flow ? { flow: validated.flow } : undefined;
+      if (!opened) {
+        const repaired = await stage('open', () => readFlowText(text, types, 'the file'));
+        if (repaired) { checkProblems('open', repaired.problems); opened = repaired; }
+      }
       const saved = opened && await stage('save', () => serializeFlow(opened.flow));
       const sampled = i % o.importEvery === 0;
       if (saved && sampled) await stage('reopen', () => checkProblems('reopen', parseFlowText(saved, types).problems));
