@@ -5,7 +5,7 @@
  * the sizes a security review used (10,000 levels, 2,000,000 characters, 3,000 nodes).
  */
 export interface Scale { depth: number; chars: number; nodes: number }
-export const TEST_SCALE: Scale = { depth: 300, chars: 100_000, nodes: 400 };
+export const TEST_SCALE: Scale = { depth: 200, chars: 20_000, nodes: 150 };
 export const FULL_SCALE: Scale = { depth: 10_000, chars: 2_000_000, nodes: 3_000 };
 
 /** mulberry32: small, fast, and the same sequence for a seed on every machine. */
