@@ -68,8 +68,8 @@ export function valueNestingOver(value: unknown, max = MAX_FLOW_DEPTH): string |
   }
 }
 
-/** Text cut to `max` characters, marking the cut. */
-export const clip = (text: string, max = MAX_ECHO): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+/** Text cut to at most `max` characters, the last one marking the cut. */
+export const clip = (text: string, max = MAX_ECHO): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** An untrusted value for a message: short text quoted, anything else named by its kind. Never walks the value. */
 export function echo(value: unknown): string {
