@@ -68,7 +68,10 @@ export interface JournalEntry {
   at: string;
 }
 
-/** Runs JavaScript in the isolated sandbox: one JSON string in, one out, per batch. */
+/**
+ * Runs JavaScript in the isolated sandbox: one JSON string in, one out, per batch. A failed run
+ * rejects with an error whose `logs` (when present) holds the lines logged before the failure.
+ */
 export interface CodeRunner {
   run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: string[] }>;
 }

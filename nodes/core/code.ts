@@ -20,6 +20,9 @@ export default defineNode({
     try {
       result = await ctx.code.run(code, input, { timeoutMs, memoryMb, signal: ctx.signal });
     } catch (e) {
+      // What the code logged before it failed explains the failure: it reaches the node's log too.
+      const logs = (e as { logs?: unknown })?.logs;
+      if (Array.isArray(logs)) for (const line of logs) ctx.log.info(String(line));
       // The sandbox reports readable errors (code.error, code.timeout, …); anything else is wrapped.
       if (isJunctionError(e) || (e as Error)?.name === 'AbortError') throw e;
       return ctx.fail(`The code failed: ${(e as Error)?.message ?? String(e)}`, { code: 'code.error' });
