@@ -4,6 +4,7 @@ import { lazyCodeRunner } from '../exec/lazy-code-runner';
 import { builtinRegistry } from '../registry';
 import { allowedEnv, executeFlow } from '../runner';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
+import { codeBackendFor } from './code-trust';
 import { flowFinder, loadFlow, readInput, readText } from './load-flow';
 import { createProgress } from './progress';
 import { formatTable } from './table';
@@ -15,6 +16,8 @@ export interface RunArgs {
   json: boolean;
   history: boolean;
   dataDir?: string;
+  /** Run the flow's Code nodes on the fast backend even when the trust store does not know the file. */
+  trust: boolean;
 }
 
 interface NodeLine { id: string; name: string; type: string; status: string; itemsIn: number; itemsOut: number; ports: Record<string, number>; ms: number; runs: number; error?: string }
@@ -37,8 +40,10 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   const input = args.input ? readInput(resolve(args.input)) : undefined;
   const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
   let store: RunStore | undefined;
-  if (args.history) store = openRunStore(args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath());
-  const code = lazyCodeRunner();
+  const storePath = args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath();
+  if (args.history) store = openRunStore(storePath);
+  const codeBackend = codeBackendFor(file, flow.id, { trustFlag: args.trust, store, storePath });
+  const code = lazyCodeRunner(codeBackend);
   const lines = new Map<string, NodeLine>();
   const logs: string[] = [];
   const progress = createProgress(err, flow.nodes.length);
@@ -60,14 +65,14 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   try {
     const result = await executeFlow(
       { types, code, store, vars, env: allowedEnv(), findFlow: flowFinder(file, types) },
-      flow, { mode: 'cli', input, onEvent, signal: controller.signal },
+      flow, { mode: 'cli', input, onEvent, signal: controller.signal, codeBackend },
     );
     progress.done();
     const ordered = flow.nodes.map((n) => lines.get(n.id)).filter((l): l is NodeLine => !!l);
     if (args.json) {
       const sinks = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
-      out.write(`${JSON.stringify({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, nodes: ordered, output, logs }, null, 2)}\n`);
+      out.write(`${JSON.stringify({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, codeBackend, nodes: ordered, output, logs }, null, 2)}\n`);
     } else {
       out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, outCell(l.ports), l.ms.toFixed(1)]))}\n`);
       for (const l of logs) out.write(`  ${l}\n`);

@@ -16,18 +16,24 @@ export default defineNode({
   async execute(ctx) {
     const { code, timeoutMs, memoryMb } = ctx.params;
     const input = ctx.items;
+    // The runner's lines read "warn: text"; each goes to the run log at its own level.
+    const log = (line: string) => {
+      const m = /^(info|warn|error): /.exec(line);
+      if (m) ctx.log[m[1] as 'info' | 'warn' | 'error'](line.slice(m[0].length));
+      else ctx.log.info(line);
+    };
     let result: { items: Item[]; logs: string[] };
     try {
       result = await ctx.code.run(code, input, { timeoutMs, memoryMb, signal: ctx.signal });
     } catch (e) {
       // What the code logged before it failed explains the failure: it reaches the node's log too.
       const logs = (e as { logs?: unknown })?.logs;
-      if (Array.isArray(logs)) for (const line of logs) ctx.log.info(String(line));
+      if (Array.isArray(logs)) for (const line of logs) log(String(line));
       // The sandbox reports readable errors (code.error, code.timeout, …); anything else is wrapped.
       if (isJunctionError(e) || (e as Error)?.name === 'AbortError') throw e;
       return ctx.fail(`The code failed: ${(e as Error)?.message ?? String(e)}`, { code: 'code.error' });
     }
-    for (const line of result.logs) ctx.log.info(line);
+    for (const line of result.logs) log(line);
     const items = result.items;
     // Lineage without asking the author: one input item fathers every output; equal counts pair by position.
     if (input.length === 1 || input.length === items.length) {
