@@ -14,11 +14,11 @@ mkdirSync(out, { recursive: true });
 
 const t0 = performance.now();
 await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts') }, out);
-// The sandbox worker is plain JS that the sandbox loads by a path relative to its own
+// The sandbox workers are plain JS that the sandbox loads by a path relative to its own
 // module, which ends up in a split chunk (dist/chunks/) or, unsplit, in dist/ itself.
 for (const dir of [out, resolve(out, 'chunks')]) {
   mkdirSync(dir, { recursive: true });
-  copyFileSync(resolve(root, 'engine/sandbox/quickjs-worker.mjs'), resolve(dir, 'quickjs-worker.mjs'));
+  for (const worker of ['quickjs-worker.mjs', 'ses-worker.mjs']) copyFileSync(resolve(root, 'engine/sandbox', worker), resolve(dir, worker));
 }
 
 if (!engineOnly) {

@@ -31,6 +31,7 @@ export function startSandboxProcess(plan: ProcessPlan, memoryMb: number): Sandbo
     },
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.ref(); // whoever awaits the stop keeps this process alive until the child is gone
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
     }),
