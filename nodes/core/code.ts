@@ -7,8 +7,9 @@ export default defineNode({
   inputs: ['main'], outputs: ['main'],
   params: p.object({
     code: p.code().default('return items.map((item) => ({ json: { ...item.json } }));').describe(
-      'JavaScript run once for all items. `items` (and `$input.all()`) holds them as { json }; return a list of { json } items. '
-      + 'console.log lines appear in the run log. No network, files or Node modules.',
+      'JavaScript (strict mode) run once for all items. `items` (and `$input.all()`) holds them as { json }; return a list of { json } items. '
+      + 'console.log lines appear in the run log, also when the code fails. No network, files or Node modules. '
+      + 'Flows made here or trusted run on a fast engine; imported flows run in a stricter, slower sandbox until trusted.',
     ),
     timeoutMs: p.number().int().min(100).max(300_000).default(5_000).literal().describe('Stop the code after this many milliseconds.'),
     memoryMb: p.number().int().min(8).max(1_024).default(64).literal().describe('The most memory the code may use, in MB.'),
