@@ -3,8 +3,8 @@ import { ThreadCrash, type SandboxThread } from './sandbox-channel';
 import type { CodeSandbox, SandboxLimits, SandboxLog, WorkerReply } from './types';
 
 const MB = 1024 * 1024;
-// The worker stops the guest at the deadline when it can; this grace lets it say so before the
-// host terminates the thread (needed when a long native call never checks).
+// QuickJS stops the guest at the deadline itself; this grace lets it say so before the host ends
+// the thread (needed when a long native call never checks). The trusted backend is simply ended.
 const GRACE_MS = 100;
 const MIN_MEMORY_MB = 8;
 const MAX_MEMORY_MB = 1000; // QuickJS's wasm heap cap must stay under the module's 2 GB maximum
@@ -21,9 +21,9 @@ export interface SandboxBackend {
 }
 
 /**
- * A Code sandbox on a worker thread or child process that stays warm between runs, with fresh guest state per
- * run. Runs are queued; a timeout, a memory fault or a cancel ends the thread and the next run
- * starts a new one.
+ * A Code sandbox on a worker thread or a child process that stays warm between runs, with fresh
+ * guest state per run. Runs are queued; a timeout, a memory fault or a cancel ends the thread or
+ * process and the next run starts a new one.
  */
 export function createWorkerSandbox(backend: SandboxBackend): CodeSandbox {
   let thread: SandboxThread | undefined;
@@ -72,7 +72,7 @@ export function createWorkerSandbox(backend: SandboxBackend): CodeSandbox {
         (reply) => settle(() => {
           if (reply.fault && thread === current) discard();
           if (reply.ok) resolve({ resultJson: reply.resultJson ?? 'null', logs: reply.logs ?? [] });
-          else reject(withLogs(replyError(reply, timeoutMs, memoryMb), reply.logs));
+          else reject(keepLogs(replyError(reply, timeoutMs, memoryMb), reply.logs));
         }),
         (e: unknown) => stop(e instanceof ThreadCrash && e.isOutOfMemory ? memoryError(memoryMb)
           : new JunctionError('code.sandbox', 'The Code sandbox stopped unexpectedly.')),
@@ -110,8 +110,8 @@ function replyError(reply: WorkerReply, timeoutMs: number, memoryMb: number): Ju
   return new JunctionError(code, error.line ? `${error.message} (line ${error.line})` : error.message);
 }
 
-/** Keeps what the code logged before it failed: the lines that explain the failure. */
-function withLogs(error: JunctionError, logs: SandboxLog[] | undefined): JunctionError {
+/** Keeps what the code logged before it failed on the error (see CodeSandbox). */
+function keepLogs(error: JunctionError, logs: SandboxLog[] | undefined): JunctionError {
   if (logs?.length) Object.assign(error, { logs });
   return error;
 }
@@ -119,7 +119,8 @@ function withLogs(error: JunctionError, logs: SandboxLog[] | undefined): Junctio
 const timeoutError = (timeoutMs: number) =>
   new JunctionError('code.timeout', `The Code node ran longer than ${timeoutMs.toLocaleString('en-US')} ms and was stopped`);
 
-const memoryError = (memoryMb: number) => new JunctionError('code.memory', `The Code node used more than ${memoryMb} MB`);
+const memoryError = (memoryMb: number) =>
+  new JunctionError('code.memory', `The Code node went over its memory limit of ${memoryMb} MB and was stopped; raise the limit in its settings or work on fewer items at once`);
 
 const abortError = () => new DOMException('The Code node run was cancelled.', 'AbortError');
 
