@@ -51,7 +51,12 @@ describe.each(CODE_BACKENDS)('Code sandbox on %s', (_name, create) => {
         console: () => console.log.constructor('return typeof process')(),
         input: () => $input.all.constructor('return typeof process')(),
         error: () => new Error('x').constructor.constructor('return typeof process')(),
-        protoChain: () => Object.getPrototypeOf(async () => {}).constructor('return typeof process')(),`);
+        protoChain: () => Object.getPrototypeOf(async () => {}).constructor('return typeof process')(),
+        date: () => Date.constructor('return typeof process')(),
+        math: () => Math.max.constructor('return typeof process')(),
+        hostError: () => { try { return $json; } catch (e) { return e.constructor.constructor('return typeof process')(); } },
+        thisAtTop: () => typeof (function () { return this; })()?.process,
+        globalTrick: () => typeof globalThis.constructor.constructor('return this')()?.process,`);
       for (const value of Object.values(seen)) expect(value).toMatch(/^(undefined|blocked)$/);
     });
 
