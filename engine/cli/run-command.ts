@@ -44,6 +44,10 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   if (args.history) store = openRunStore(storePath);
   const codeBackend = codeBackendFor(file, flow.id, { trustFlag: args.trust, store, storePath });
   const code = lazyCodeRunner(codeBackend);
+  // The sandbox starts (50–150 ms) while the engine loads and runs the nodes before the Code node.
+  const codeNode = flow.nodes.find((n) => n.type === 'core.code' && !n.settings?.disabled);
+  const codeType = codeNode && types.get(codeNode.type, codeNode.version);
+  if (codeNode && codeType) code.warm(Number(codeType.validate(codeNode.params).value.memoryMb));
   const lines = new Map<string, NodeLine>();
   const logs: string[] = [];
   const progress = createProgress(err, flow.nodes.length);

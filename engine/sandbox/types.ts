@@ -16,6 +16,8 @@ export interface SandboxLog {
  */
 export interface CodeSandbox {
   run(code: string, itemsJson: string, limits: SandboxLimits): Promise<{ resultJson: string; logs: SandboxLog[] }>;
+  /** Starts the sandbox for runs limited to `memoryMb` ahead of the first run, when none is running yet. */
+  warm(memoryMb: number): void;
   close(): Promise<void>;
 }
 

@@ -87,6 +87,10 @@ export function createWorkerSandbox(backend: SandboxBackend): CodeSandbox {
       // A run waiting behind another is cancelled at once; runNow then returns early.
       return untilAborted(job, limits.signal);
     },
+    warm(memoryMb) {
+      // Only when idle: replacing a thread here could end a run that is using it.
+      if (!thread && !isClosed) thread = backend.start(clamp(memoryMb, MIN_MEMORY_MB, MAX_MEMORY_MB, 64));
+    },
     async close() {
       isClosed = true;
       const last = thread;
