@@ -42,12 +42,15 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   let store: RunStore | undefined;
   const storePath = args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath();
   if (args.history) store = openRunStore(storePath);
-  const codeBackend = codeBackendFor(file, flow.id, { trustFlag: args.trust, store, storePath });
-  const code = lazyCodeRunner(codeBackend);
+  // --trust covers FILE only; an error flow found beside it needs its own trust.
+  const trustOf = (flowId: string, trustFlag: boolean) => codeBackendFor(file, flowId, { trustFlag, store, storePath });
+  const codeBackend = trustOf(flow.id, args.trust);
+  const code = lazyCodeRunner('isolated');
+  const trustedCode = lazyCodeRunner('trusted');
   // The sandbox starts (50–150 ms) while the engine loads and runs the nodes before the Code node.
   const codeNode = flow.nodes.find((n) => n.type === 'core.code' && !n.settings?.disabled);
   const codeType = codeNode && types.get(codeNode.type, codeNode.version);
-  if (codeNode && codeType) code.warm(Number(codeType.validate(codeNode.params).value.memoryMb));
+  if (codeNode && codeType) (codeBackend === 'trusted' ? trustedCode : code).warm(Number(codeType.validate(codeNode.params).value.memoryMb));
   const lines = new Map<string, NodeLine>();
   const logs: string[] = [];
   const progress = createProgress(err, flow.nodes.length);
@@ -68,7 +71,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   process.once('SIGINT', onSigint);
   try {
     const result = await executeFlow(
-      { types, code, store, vars, env: allowedEnv(), findFlow: flowFinder(file, types) },
+      { types, code, trustedCode, isTrusted: (f) => trustOf(f.id, false) === 'trusted', store, vars, env: allowedEnv(), findFlow: flowFinder(file, types) },
       flow, { mode: 'cli', input, onEvent, signal: controller.signal, codeBackend },
     );
     progress.done();
@@ -89,7 +92,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   } finally {
     process.off('SIGINT', onSigint);
     progress.done();
-    await code.close();
+    await Promise.all([code.close(), trustedCode.close()]);
     store?.close();
   }
 }
