@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../build/bundle.mjs';
+import { codeBackendFigures } from './code-backends.mjs';
 import { noopChain, pipelineFlow, triggerOnlyFlow } from './pipeline-flow.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,16 +19,17 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(0)} ms` : `${(ms * 1000).toFixed(0)} µs`);
 
 /** One whole `junction run` process: wall time from spawn to exit, its peak RSS and per-node times. */
-function runProcess(flow) {
+function runProcess(flow, extraArgs = []) {
   const file = join(tmp, `${flow.id}.flow.json`);
+  const dataDir = join(tmp, 'data');
   writeFileSync(file, JSON.stringify(flow));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', peak, bin, 'run', file, '--json', '--data-dir', join(tmp, 'data')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['--import', peak, bin, 'run', file, '--json', '--data-dir', dataDir, ...extraArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`benchmark run failed: ${r.stderr}`);
   const rss = JSON.parse(/JUNCTION_BENCH (.*)/.exec(r.stderr)[1]).maxRssKb / 1024;
   const out = JSON.parse(r.stdout);
-  return { wallMs, rssMb: rss, runMs: out.durationMs, nodes: out.nodes };
+  return { wallMs, rssMb: rss, runMs: out.durationMs, nodes: out.nodes, codeBackend: out.codeBackend, file, dataDir };
 }
 
 function series(label, flow, n = runs) {
@@ -50,6 +52,7 @@ for (const n of [10_000, 100_000]) {
   }
 }
 series('trigger-only flow (start-up)', triggerOnlyFlow(), 5);
+codeBackendFigures({ root, runProcess, runs, fmt, median });
 
 await bundleForNode(root, { 'bench-overhead': join(root, 'bench/overhead.ts'), 'bench-in-process': join(root, 'bench/in-process.ts') }, join(root, 'dist'));
 const { measureOverhead } = await import(join(root, 'dist/bench-overhead.mjs'));

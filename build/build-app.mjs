@@ -39,7 +39,7 @@ export async function buildApp(root, out) {
       plugins: [nodesPlugin(root)],
     }),
   ]);
-  copyFileSync(resolve(root, 'engine/sandbox/quickjs-worker.mjs'), resolve(dir, 'quickjs-worker.mjs'));
+  for (const worker of ['quickjs-worker.mjs', 'ses-worker.mjs']) copyFileSync(resolve(root, 'engine/sandbox', worker), resolve(dir, worker));
   // Last: the Electron bundles above do not depend on it, and its errors are the longest to read.
   await buildRenderer(root);
 }

@@ -16,11 +16,11 @@ const t0 = performance.now();
 // Chunk names carry a content hash: clear the last build's, which nothing would load again.
 rmSync(resolve(out, 'chunks'), { recursive: true, force: true });
 await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts') }, out);
-// The sandbox worker is plain JS that the sandbox loads by a path relative to its own
+// The sandbox workers are plain JS that the sandbox loads by a path relative to its own
 // module, which ends up in a split chunk (dist/chunks/) or, unsplit, in dist/ itself.
 for (const dir of [out, resolve(out, 'chunks')]) {
   mkdirSync(dir, { recursive: true });
-  copyFileSync(resolve(root, 'engine/sandbox/quickjs-worker.mjs'), resolve(dir, 'quickjs-worker.mjs'));
+  for (const worker of ['quickjs-worker.mjs', 'ses-worker.mjs']) copyFileSync(resolve(root, 'engine/sandbox', worker), resolve(dir, worker));
 }
 
 if (!engineOnly) {

@@ -19,6 +19,11 @@ export interface FlowSummary {
   nodeCount: number;
   updatedAt: string;
   lastRun?: { id: string; status: RunStatus; startedAt: string };
+  /**
+   * Whether its Code nodes run on the fast backend: true for flows created here and flows the
+   * person trusted (`flows.trust`); imported flows run in the isolated one until trusted.
+   */
+  trusted: boolean;
 }
 
 /** A run as history lists it. The service maps it from the store's row, field by field. */
@@ -90,7 +95,7 @@ export interface Api {
   'workspace.info': { in: Record<string, never>; out: { workspace: string; dataDir: string; version: string } };
   'flows.list': { in: Record<string, never>; out: FlowSummary[] };
   /** Loads a flow even when it has problems (unknown node types stay on the canvas, marked). */
-  'flows.get': { in: { id: string }; out: { flow: FlowFile; problems: Problem[] } };
+  'flows.get': { in: { id: string }; out: { flow: FlowFile; problems: Problem[]; trusted: boolean } };
   'flows.create': { in: { name: string }; out: { flow: FlowFile } };
   'flows.save': { in: { flow: FlowFile }; out: { savedAt: string; problems: Problem[] } };
   'flows.rename': { in: { id: string; name: string }; out: { flow: FlowFile } };
@@ -103,6 +108,11 @@ export interface Api {
   'flows.export': { in: { id: string; includePinned: boolean }; out: { text: string; fileName: string } };
   /** Problems, and each known node's ports as its params make them. */
   'flows.validate': { in: { flow: FlowFile }; out: { problems: Problem[]; ports: Record<string, NodePorts> } };
+  /**
+   * Trusts a flow of this workspace (its Code nodes then run on the fast backend) or takes the
+   * trust back. Kept in the local data folder, never in the flow file.
+   */
+  'flows.trust': { in: { id: string; trusted: boolean }; out: { trusted: boolean } };
   'nodes.catalog': { in: Record<string, never>; out: NodeDescription[] };
   /**
    * Starts a run of the editor's current flow (saved or not). `from` runs a node and what

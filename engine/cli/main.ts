@@ -9,9 +9,13 @@ import { terminal, type Terminal } from './terminal';
 const USAGE = `Usage: junction <command> [options]
 
 Commands:
-  run FILE [--input items.json] [--vars vars.json] [--json] [--no-history] [--data-dir DIR] [--error-flow FILE]
+  run FILE [--input items.json] [--vars vars.json] [--json] [--no-history] [--data-dir DIR] [--error-flow FILE] [--trust]
                           Run a flow once; prints each node's items and time. Exit 0 on success, 1 on failure.
                           An error flow runs only when named with --error-flow.
+                          Code nodes run in the isolated QuickJS sandbox unless the flow is trusted:
+                          a workspace flow (WORKSPACE/flows/*.flow.json) created or trusted in the
+                          editor, or any file with --trust (for this run only; use it only for
+                          files you wrote or checked). Trusted flows run on the faster backend.
   validate FILE...        Check flow files and list every problem with its JSON path.
   nodes [--markdown|--json]
                           The node catalog, generated from the node schemas.
@@ -38,10 +42,14 @@ export async function main(argv: string[], stdout: Stream = process.stdout, stde
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
           input: { type: 'string' }, vars: { type: 'string' }, json: { type: 'boolean', default: false },
           'no-history': { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, 'error-flow': { type: 'string' },
+          trust: { type: 'boolean', default: false },
         } });
         if (positionals.length !== 1) return usage(err, 'run needs exactly one flow file');
         const { runCommand } = await import('./run-command');
-        return await runCommand({ file: positionals[0], input: values.input, vars: values.vars, json: !!values.json, history: !values['no-history'], dataDir: values['data-dir'], errorFlow: values['error-flow'] }, out, err);
+        return await runCommand({
+          file: positionals[0], input: values.input, vars: values.vars, json: !!values.json, history: !values['no-history'],
+          dataDir: values['data-dir'], errorFlow: values['error-flow'], trust: !!values.trust,
+        }, out, err);
       }
       case 'validate': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });

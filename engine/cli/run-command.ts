@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { allowedEnv, executeFlow, foldNodeSummary, lazyCodeRunner, totalItems, type NodeSummary, type RunObserver } from '../exec';
 import { builtinRegistry } from '../registry';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
+import { codeBackendFor } from './code-trust';
 import { jsonText } from './json-output';
 import { loadFlow, readInput, readText } from './load-flow';
 import { createProgress } from './progress';
@@ -18,6 +19,8 @@ export interface RunArgs {
   dataDir?: string;
   /** The flow to run when this one fails; a flow's own `settings.errorFlow` is not followed from a terminal. */
   errorFlow?: string;
+  /** Run the flow's Code nodes on the fast backend even when the trust store does not know the file. */
+  trust: boolean;
 }
 
 /** One node in `--json` output. */
@@ -50,8 +53,17 @@ export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): P
   const input = args.input ? readInput(resolve(args.input)) : undefined;
   const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
   let store: RunStore | undefined;
-  if (args.history) store = openRunStore(args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath());
-  const code = lazyCodeRunner();
+  const storePath = args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath();
+  if (args.history) store = openRunStore(storePath);
+  // --trust covers FILE only; an error flow needs its own trust, looked up by its own file.
+  const trustOf = (path: string, flowId: string, trustFlag: boolean) => codeBackendFor(path, flowId, { trustFlag, store, storePath });
+  const codeBackend = trustOf(file, flow.id, args.trust);
+  const code = lazyCodeRunner('isolated');
+  const trustedCode = lazyCodeRunner('trusted');
+  // The sandbox starts (50–150 ms) while the engine loads and runs the nodes before the Code node.
+  const codeNode = flow.nodes.find((n) => n.type === 'core.code' && !n.settings?.disabled);
+  const codeType = codeNode && types.get(codeNode.type, codeNode.version);
+  if (codeNode && codeType) (codeBackend === 'trusted' ? trustedCode : code).warm(Number(codeType.validate(codeNode.params).value.memoryMb));
   const summaries = new Map<string, NodeSummary>();
   const names = new Map(flow.nodes.map((n) => [n.id, n.name]));
   const logs: string[] = [];
@@ -70,15 +82,19 @@ export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): P
   process.once('SIGINT', onSigint);
   try {
     const result = await executeFlow(
-      { types, code, store, vars, env: allowedEnv(), findFlow: (id) => (id === errorFlow?.id ? errorFlow : undefined) },
-      flow, { runId, mode: 'cli', input, observers: [observe], signal: controller.signal },
+      {
+        types, code, trustedCode, store, vars, env: allowedEnv(),
+        isTrusted: (f) => f.id === errorFlow?.id && trustOf(resolve(args.errorFlow!), f.id, false) === 'trusted',
+        findFlow: (id) => (id === errorFlow?.id ? errorFlow : undefined),
+      },
+      flow, { runId, mode: 'cli', input, observers: [observe], signal: controller.signal, codeBackend },
     );
     progress.done();
     const ordered = flow.nodes.flatMap((n) => { const s = summaries.get(n.id); return s ? [lineOf(n, s)] : []; });
     if (args.json) {
       const sinks = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
-      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, nodes: ordered, output, logs })}\n`);
+      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, codeBackend, nodes: ordered, output, logs })}\n`);
     } else {
       out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, outCell(l.ports), l.ms.toFixed(1)]))}\n`);
       for (const l of logs) out.write(`  ${l}\n`);
@@ -93,7 +109,7 @@ export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): P
   } finally {
     process.off('SIGINT', onSigint);
     progress.done();
-    await code.close();
+    await Promise.all([code.close(), trustedCode.close()]);
     store?.close();
   }
 }

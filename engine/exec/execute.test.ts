@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../../test/fixtures/flow-builder';
 import { testTypes } from '../../test/fixtures/test-nodes';
+import { builtinRegistry } from '../registry';
 import { openRunStore } from '../store';
 import type { CodeRunner } from '../sdk';
 import { allowedEnv, executeFlow, rollbackRun } from '.';
@@ -43,6 +44,29 @@ describe('executeFlow', () => {
     expect(r.errorFlowRun?.status).toBe('success');
     const item = r.errorFlowRun!.outputs.get('Source')!.main[0].json as Record<string, unknown>;
     expect(item).toMatchObject({ flow: { id: 'f_test', name: 'Test flow' }, run: { id: r.runId, status: 'failed' }, error: { node: 'Flaky', code: 'http.503' } });
+  });
+
+  it('runs Code nodes on the backend the run was given, and an error flow under its own trust', async () => {
+    const used: string[] = [];
+    const runner = (name: string, fails: boolean): CodeRunner => ({
+      run: async (_code, items) => { used.push(name); if (fails) throw new Error('no rows'); return { items, logs: [] }; },
+    });
+    const codeFlow = (id: string, extra = {}) => ({ ...buildFlow([{ name: 'Start', type: 'trigger.manual' }, { name: 'Code', type: 'core.code' }], ['Start -> Code'], extra), id });
+    const main = codeFlow('f_main', { settings: { errorFlow: 'f_handler' } });
+    const handler = codeFlow('f_handler');
+    for (const [handlerTrusted, expected] of [[false, ['trusted', 'isolated']], [true, ['trusted', 'trusted']]] as const) {
+      used.length = 0;
+      const rt = {
+        types: builtinRegistry(), findFlow: () => handler, isTrusted: (f: { id: string }) => f.id === 'f_main' || handlerTrusted,
+        code: runner('isolated', false),
+        // The main flow's Code node (the first call) fails, so the error flow runs.
+        trustedCode: { run: (c, i, o) => runner('trusted', used.length === 0).run(c, i, o) } as CodeRunner,
+      };
+      const r = await executeFlow(rt, main, { codeBackend: 'trusted' });
+      expect(r.status).toBe('failed');
+      expect(r.errorFlowRun?.status).toBe('success');
+      expect(used).toEqual(expected);
+    }
   });
 
   it('exposes only allow-listed environment variables', () => {

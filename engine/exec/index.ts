@@ -6,5 +6,5 @@ export type { EngineEvent, LogLevel, NodeFinishedEvent, NodeRunStatus, RunMode, 
 export { foldNodeSummary, summarizeNodeRuns, totalItems, type NodeSummary } from './node-summary';
 export { systemClock, virtualClock } from './clock';
 export { memoryStateStore, type StateStore } from './state';
-export { lazyCodeRunner } from './lazy-code-runner';
+export { lazyCodeRunner, type CodeBackend } from './lazy-code-runner';
 export { backoffMs, shouldRetry } from './retry';

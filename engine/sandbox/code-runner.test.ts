@@ -11,6 +11,7 @@ function fakeSandbox(resultJson: string) {
       calls.push({ code, itemsJson, limits });
       return { resultJson, logs: [{ level: 'info', message: 'hello' }, { level: 'warn', message: 'careful' }] };
     },
+    warm() {},
     async close() {},
   };
   return { sandbox, calls };

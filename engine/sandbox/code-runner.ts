@@ -1,6 +1,8 @@
 import { JunctionError } from '../sdk/errors';
 import type { CodeRunner, Item } from '../sdk/types';
-import type { CodeSandbox } from './types';
+import { checkCodeBody } from './code-body';
+import { checkResultDepth } from './result-depth';
+import type { CodeSandbox, SandboxLog } from './types';
 
 const EXPECTED = 'each item must be an object, like { name: "Ada" } or { json: { name: "Ada" } }';
 
@@ -8,17 +10,38 @@ const EXPECTED = 'each item must be an object, like { name: "Ada" } or { json: {
 export function createCodeRunner(sandbox: CodeSandbox): CodeRunner {
   return {
     async run(code, items, { timeoutMs, memoryMb, signal }) {
+      checkCodeBody(code);
       const itemsJson = inputJson(items);
-      const { resultJson, logs } = await sandbox.run(code, itemsJson, { timeoutMs, memoryMb, signal });
-      let value: unknown;
+      let reply;
       try {
-        value = JSON.parse(resultJson);
-      } catch {
-        throw new JunctionError('code.result', 'The Code node returned something that is not JSON data');
+        reply = await sandbox.run(code, itemsJson, { timeoutMs, memoryMb, signal });
+      } catch (e) {
+        throw withLogs(e, (e as { logs?: SandboxLog[] }).logs ?? []);
       }
-      return { items: toItems(value, items), logs };
+      const logs = reply.logs;
+      try {
+        checkResultDepth(reply.resultJson);
+        let value: unknown;
+        try {
+          value = JSON.parse(reply.resultJson);
+        } catch {
+          throw new JunctionError('code.result', 'The Code node returned something that is not JSON data');
+        }
+        return { items: toItems(value, items), logs };
+      } catch (e) {
+        throw withLogs(e, logs);
+      }
     },
   };
+}
+
+/**
+ * The lines the code logged before its run failed travel with the error as `logs` (each with
+ * its level, as on success): they are usually what explains the failure.
+ */
+function withLogs(error: unknown, logs: SandboxLog[]): unknown {
+  if (error instanceof Error) Object.assign(error, { logs });
+  return error;
 }
 
 function inputJson(items: Item[]): string {

@@ -1,137 +1,30 @@
-import { JunctionError } from '../sdk/errors';
-import { startSandboxThread, ThreadCrash, type SandboxThread } from './sandbox-thread';
-import type { CodeSandbox, SandboxLimits, SandboxLog, WorkerReply } from './types';
+import { startSandboxThread } from './sandbox-thread';
+import { createWorkerSandbox } from './worker-sandbox';
+import type { CodeSandbox } from './types';
 
-const MB = 1024 * 1024;
-// The worker's interrupt handler stops the guest at the deadline; this grace lets it say so
-// before the host terminates the thread (needed when a long native call never checks).
-const GRACE_MS = 100;
-const MIN_MEMORY_MB = 8;
-const MAX_MEMORY_MB = 1000; // the wasm heap cap below must stay under the module's 2 GB maximum
-const START_TIMEOUT_MS = 30_000; // loading the module takes about 50 ms; this only catches a broken install
-
-type RunResult = { resultJson: string; logs: SandboxLog[] };
-
-/**
- * The Code node's sandbox: QuickJS in a worker thread that stays warm between runs, with a
- * fresh runtime per run. Runs are queued; a timeout, a memory fault or a cancel ends the thread
- * and the next run starts a new one.
- */
-export function createQuickJsSandbox(): CodeSandbox {
-  let thread: SandboxThread | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  let isClosed = false;
-
-  const discard = () => {
-    void thread?.kill();
-    thread = undefined;
-  };
-  const threadFor = (memoryMb: number) => {
-    const wasmMaxMb = wasmCapMb(memoryMb);
-    if (thread && (!thread.isAlive() || thread.wasmMaxMb < wasmMaxMb)) discard();
-    // The worker's V8 heap holds the input and result strings (UTF-16) besides its own code.
-    return (thread ??= startSandboxThread(wasmMaxMb, 128 + memoryMb * 6));
-  };
-
-  async function runNow(code: string, itemsJson: string, limits: SandboxLimits): Promise<RunResult> {
-    const { signal } = limits;
-    const timeoutMs = clamp(limits.timeoutMs, 1, 2 ** 31 - 1 - GRACE_MS, 5_000);
-    const memoryMb = clamp(limits.memoryMb, MIN_MEMORY_MB, MAX_MEMORY_MB, 64);
-    if (isClosed) throw new JunctionError('code.sandbox', 'The Code sandbox is closed.');
-    if (signal?.aborted) throw abortError();
-    if (itemsJson.length > memoryMb * MB) {
-      throw new JunctionError('code.memory', `The Code node's input items (${Math.ceil(itemsJson.length / MB)} MB of JSON) do not fit in its ${memoryMb} MB memory limit`);
-    }
-    const current = threadFor(memoryMb);
-    try {
-      await untilAborted(withTimeout(current.ready, START_TIMEOUT_MS), signal);
-    } catch (e) {
-      if (current === thread && e instanceof ThreadCrash) discard();
-      throw e instanceof ThreadCrash ? new JunctionError('code.sandbox', 'The Code sandbox could not start.') : e;
-    }
-    return new Promise<RunResult>((resolve, reject) => {
-      let isSettled = false;
-      const settle = (fn: () => void) => {
-        if (isSettled) return;
-        isSettled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        fn();
-      };
-      const stop = (error: Error) => settle(() => { if (thread === current) discard(); reject(error); });
-      const onAbort = () => stop(abortError());
-      const timer = setTimeout(() => stop(timeoutError(timeoutMs)), timeoutMs + GRACE_MS);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      current.request({ code, itemsJson, memoryMb, deadline: Date.now() + timeoutMs }).then(
-        (reply) => settle(() => {
-          if (reply.fault && thread === current) discard();
-          if (reply.ok) resolve({ resultJson: reply.resultJson ?? 'null', logs: reply.logs ?? [] });
-          else reject(replyError(reply, timeoutMs, memoryMb));
-        }),
-        (e: unknown) => stop(e instanceof ThreadCrash && e.isOutOfMemory ? memoryError(memoryMb)
-          : new JunctionError('code.sandbox', 'The Code sandbox stopped unexpectedly.')),
-      );
-    });
-  }
-
-  return {
-    run(code, itemsJson, limits) {
-      const job = queue.then(() => runNow(code, itemsJson, limits));
-      queue = job.catch(() => {});
-      // A run waiting behind another is cancelled at once; runNow then returns early.
-      return untilAborted(job, limits.signal);
-    },
-    async close() {
-      isClosed = true;
-      const last = thread;
-      thread = undefined;
-      await last?.kill();
-    },
-  };
-}
-
-/** Limits come from flow files: a missing or absurd value is pulled into range rather than trusted. */
-function clamp(value: number, min: number, max: number, fallback: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
-}
+// QuickJS's stack check only sees its wasm stack; wasm frames also use this thread's native
+// stack, and at Node's 4 MB default a deeply nested native call (String of a nested array)
+// overflowed it before QuickJS noticed. 16 MB kept every measured case inside QuickJS.
+const THREAD_STACK_MB = 16;
 
 /** The wasm heap cap: the guest's limit, as much again for the input string on its way in, and the module's own 16 MB. */
-function wasmCapMb(memoryMb: number): number {
-  return Math.min(2048, memoryMb * 2 + 32);
-}
+const wasmCapMb = (memoryMb: number) => Math.min(2048, memoryMb * 2 + 32);
 
-function replyError(reply: WorkerReply, timeoutMs: number, memoryMb: number): JunctionError {
-  const error = reply.error ?? { code: 'code.error', message: 'The Code node failed' };
-  if (error.code === 'code.timeout') return timeoutError(timeoutMs);
-  if (error.code === 'code.memory') return memoryError(memoryMb);
-  if (error.code === 'code.result') return new JunctionError('code.result', `The Code node's result could not be turned into JSON: ${error.message}`);
-  const code = error.code === 'code.syntax' ? 'code.syntax' : 'code.error';
-  return new JunctionError(code, error.line ? `${error.message} (line ${error.line})` : error.message);
-}
-
-const timeoutError = (timeoutMs: number) =>
-  new JunctionError('code.timeout', `The Code node ran longer than ${timeoutMs.toLocaleString('en-US')} ms and was stopped`);
-
-const memoryError = (memoryMb: number) => new JunctionError('code.memory', `The Code node used more than ${memoryMb} MB`);
-
-const abortError = () => new DOMException('The Code node run was cancelled.', 'AbortError');
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new ThreadCrash(false, 'start timed out')), ms); });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/** Resolves like `promise`, or rejects with an AbortError as soon as `signal` fires. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
-    );
+/**
+ * The isolated Code backend, for any flow: QuickJS compiled to WebAssembly, a fresh runtime per
+ * run, in a worker thread. Two boundaries (the wasm heap and the thread) stand between a guest
+ * and the process.
+ */
+export function createQuickJsSandbox(): CodeSandbox {
+  return createWorkerSandbox({
+    start: (memoryMb) => startSandboxThread({
+      script: new URL('./quickjs-worker.mjs', import.meta.url),
+      workerData: { wasmMaxMb: wasmCapMb(memoryMb) },
+      // The worker's V8 heap holds the input and result strings (UTF-16) besides its own code.
+      heapMb: 128 + memoryMb * 6,
+      stackMb: THREAD_STACK_MB,
+    }, memoryMb),
+    // QuickJS caps each run's runtime itself; a thread with a larger wasm heap serves smaller runs.
+    canReuse: (startedForMb, memoryMb) => wasmCapMb(startedForMb) >= wasmCapMb(memoryMb),
   });
 }

@@ -16,9 +16,10 @@ const MAX_ERROR_CHARS = 2000;
 
 const INPUT_GLOBAL = '__junctionInput';
 
-// Runs in the guest before the user's code. Captures JSON and friends first, so a guest that
-// patches them only breaks its own run; exposes no host function at all.
-const PRELUDE = `(function (userFn, maxLines, maxChars, maxErrorChars) {
+// Runs in the guest before the user's code is even compiled. Captures JSON and friends first, so a
+// guest that patches them only breaks its own run; exposes no host function at all. Returns the
+// function that starts the user's code.
+const PRELUDE = `(function (maxLines, maxChars, maxErrorChars) {
   'use strict';
   // The input arrives as a global so that dropping it here frees megabytes before the user's code runs.
   let input = globalThis.${INPUT_GLOBAL};
@@ -76,8 +77,10 @@ const PRELUDE = `(function (userFn, maxLines, maxChars, maxErrorChars) {
       finish();
     } catch (e) { report.error = describe(e, 'result'); report.state = 'failed'; finish(); }
   };
-  then.call(userFn(items, $input), done, fail);
-  return report;
+  return (userFn) => {
+    try { then.call(userFn(items, $input), done, fail); } catch (e) { fail(e); }
+    return report;
+  };
 })`;
 
 const { wasmMaxMb } = workerData;
@@ -153,16 +156,21 @@ function runOnce({ code, itemsJson, memoryMb, deadline }) {
 function execute(rt, ctx, keep, run) {
   const { code, itemsJson, deadline } = run;
   const failWith = (handle, kind) => ({ ok: false, error: guestError(dumpError(ctx, keep(handle), kind), run) });
-  // The header shares line 1 with the user's code, so guest line numbers match the editor's.
-  const compiled = ctx.evalCode(`(async function (items, $input) {${code}\n})`, 'code.js', { type: 'global' });
-  if (compiled.error) return failWith(compiled.error, 'syntax');
-  const userFn = keep(compiled.value);
   const preludeResult = ctx.evalCode(PRELUDE, 'junction-prelude.js', { type: 'global' });
   if (preludeResult.error) return failWith(preludeResult.error, 'thrown');
   const prelude = keep(preludeResult.value);
   const num = (n) => keep(ctx.newNumber(n));
   ctx.newString(itemsJson).consume((input) => ctx.setProp(ctx.global, INPUT_GLOBAL, input));
-  const started = ctx.callFunction(prelude, ctx.undefined, userFn, num(MAX_LOG_LINES), num(MAX_LOG_CHARS), num(MAX_ERROR_CHARS));
+  const prepared = ctx.callFunction(prelude, ctx.undefined, num(MAX_LOG_LINES), num(MAX_LOG_CHARS), num(MAX_ERROR_CHARS));
+  if (prepared.error) return failWith(prepared.error, 'thrown');
+  const start = keep(prepared.value);
+  // Compiled only now, after the prelude holds its own JSON and Promise. The host checked that the
+  // code is one function body, so it cannot close this wrapper and run first. Strict, like the
+  // trusted backend. The header shares line 1 with the user's code, so line numbers match the editor's.
+  const compiled = ctx.evalCode(`(async function (items, $input) {'use strict';${code}\n})`, 'code.js', { type: 'global' });
+  if (compiled.error) return failWith(compiled.error, 'syntax');
+  const userFn = keep(compiled.value);
+  const started = ctx.callFunction(start, ctx.undefined, userFn);
   if (started.error) return failWith(started.error, 'thrown');
   const report = keep(started.value);
   const jobs = rt.executePendingJobs();

@@ -10,20 +10,25 @@ export interface SandboxLog {
   message: string;
 }
 
-/** Runs untrusted JavaScript on one batch: one JSON string in, one out. */
+/**
+ * Runs untrusted JavaScript on one batch: one JSON string in, one out. A run that fails rejects
+ * with a JunctionError that carries `logs: SandboxLog[]` when the code logged before failing.
+ */
 export interface CodeSandbox {
   run(code: string, itemsJson: string, limits: SandboxLimits): Promise<{ resultJson: string; logs: SandboxLog[] }>;
+  /** Starts the sandbox for runs limited to `memoryMb` ahead of the first run, when none is running yet. */
+  warm(memoryMb: number): void;
   close(): Promise<void>;
 }
 
-/** What the worker thread answers for one run (see quickjs-worker.mjs). */
+/** What a backend's worker answers for one run (see quickjs-worker.mjs and ses-worker.mjs). */
 export interface WorkerReply {
   id: number;
   ok: boolean;
   resultJson?: string;
   logs?: SandboxLog[];
   error?: { code: string; message: string; line?: number };
-  /** The run ended in a way that may leave the wasm heap inconsistent: discard the thread. */
+  /** The run ended in a way that may leave the worker inconsistent (a QuickJS heap after a fault): discard it. */
   fault?: boolean;
 }
 
@@ -31,6 +36,6 @@ export interface WorkerRequest {
   code: string;
   itemsJson: string;
   memoryMb: number;
-  /** Epoch milliseconds; the worker's interrupt handler stops the guest at this time. */
+  /** Epoch milliseconds; QuickJS's interrupt handler stops the guest at this time (the host ends the trusted backend's process). */
   deadline: number;
 }

@@ -1,6 +1,6 @@
 import { createNodeContext } from '../exec/context';
 import { virtualClock } from '../exec/clock';
-import { lazyCodeRunner } from '../exec/lazy-code-runner';
+import { lazyCodeRunner, type CodeBackend } from '../exec/lazy-code-runner';
 import { memoryStateStore, stagedState } from '../exec/state';
 import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs } from './types';
 
@@ -17,10 +17,14 @@ export interface RunNodeOptions {
   inputs?: Record<string, (Json | Item)[]>;
   clock?: Clock;
   code?: CodeRunner;
+  /** The Code sandbox when `code` is absent: `isolated` (QuickJS) unless a test asks for `trusted`. */
+  codeBackend?: CodeBackend;
   state?: Record<string, unknown>;
+  /** Also collects the node's log lines here, so a test can read them when the node fails. */
+  logs?: string[];
 }
 
-const shared = { code: undefined as (CodeRunner & { close(): Promise<void> }) | undefined };
+const shared: Partial<Record<CodeBackend, CodeRunner>> = {};
 const toItem = (x: Json | Item): Item => ('json' in x && typeof x.json === 'object' && x.json !== null ? (x as Item) : { json: x as Json });
 
 /** What one node run gave: its items per output port, apart from what it logged, wrote and kept. */
@@ -41,7 +45,7 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
   const mainPort = type.inputs[0] ?? 'main';
   const inputs: Record<string, Item[]> = {};
   for (const [port, items] of Object.entries(opts.inputs ?? { [mainPort]: opts.items ?? [] })) inputs[port] = items.map(toItem);
-  const logs: string[] = [];
+  const logs: string[] = opts.logs ?? [];
   const journal: JournalEntry[] = [];
   const store = memoryStateStore();
   if (opts.state) store.commit('test', { n: opts.state });
@@ -55,7 +59,7 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
     run: { id: 'test', mode: 'test' }, flow: { id: 'test', name: 'test' },
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     signal: new AbortController().signal, clock: opts.clock ?? virtualClock(), state: staged.forNode('n'),
-    code: opts.code ?? (shared.code ??= lazyCodeRunner()),
+    code: opts.code ?? (shared[opts.codeBackend ?? 'isolated'] ??= lazyCodeRunner(opts.codeBackend)),
     journal: (e) => journal.push({ ...e, runId: 'test', nodeId: 'n', seq: journal.length + 1, at: new Date(0).toISOString() }),
   });
   const outputs = await type.execute(ctx as never);

@@ -68,7 +68,10 @@ export interface JournalEntry {
   at: string;
 }
 
-/** Runs JavaScript in the isolated sandbox: one JSON string in, one out, per batch. */
+/**
+ * Runs JavaScript in the isolated sandbox: one JSON string in, one out, per batch. A failed run
+ * rejects with an error whose `logs` (when present) holds the lines logged before the failure.
+ */
 export interface CodeRunner {
   /** `logs` are the guest's console lines, each with the level of the console method that wrote it. */
   run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: { level: 'debug' | 'info' | 'warn' | 'error'; message: string }[] }>;

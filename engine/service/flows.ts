@@ -7,18 +7,26 @@ import { readFlowText, repairFlow, stripSecrets } from './flow-text';
 import { parseImport } from './import-check';
 import { kebab, newFlowId, type FlowEntry, type Workspace } from './workspace';
 
+/** The trust store, for this workspace's flows (see engine/store/trust.ts). */
+export interface FlowTrust {
+  isTrusted(flowId: string): boolean;
+  trust(flowId: string, reason: 'created' | 'trusted'): void;
+  distrust(flowId: string): void;
+}
+
 export interface FlowDeps {
   ws: Workspace;
   types: NodeLookup;
   clock: Clock;
   lastRun(flowId: string): RunSummary | undefined;
+  trust: FlowTrust;
 }
 
 type FlowHandlers = Pick<Handlers, 'flows.list' | 'flows.get' | 'flows.create' | 'flows.save' | 'flows.rename' | 'flows.duplicate'
-  | 'flows.delete' | 'flows.restore' | 'flows.import' | 'flows.export' | 'flows.validate'>;
+  | 'flows.delete' | 'flows.restore' | 'flows.import' | 'flows.export' | 'flows.validate' | 'flows.trust'>;
 
 /** The flows.* methods over the workspace folder. */
-export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandlers {
+export function flowHandlers({ ws, types, clock, lastRun, trust }: FlowDeps): FlowHandlers {
   const load = (entry: FlowEntry) => {
     const result = readFlowText(ws.readText(entry.file), types, entry.file);
     // A file without a readable id is known by its file name until it is saved with a real one.
@@ -57,16 +65,20 @@ export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandl
     async 'flows.list'() {
       return ws.list().map((e): FlowSummary => {
         const run = e.id.startsWith('file:') ? undefined : lastRun(e.id);
-        return { id: e.id, name: e.name, file: e.file, nodeCount: e.nodeCount, updatedAt: e.updatedAt, ...(run ? { lastRun: { id: run.id, status: run.status, startedAt: run.startedAt } } : {}) };
+        return {
+          id: e.id, name: e.name, file: e.file, nodeCount: e.nodeCount, updatedAt: e.updatedAt, trusted: trust.isTrusted(e.id),
+          ...(run ? { lastRun: { id: run.id, status: run.status, startedAt: run.startedAt } } : {}),
+        };
       });
     },
 
     async 'flows.get'({ id }) {
-      return load(ws.get(id));
+      return { ...load(ws.get(id)), trusted: trust.isTrusted(id) };
     },
 
     async 'flows.create'({ name }) {
       const flow: FlowFile = { format: FLOW_FORMAT, id: newFlowId(), name: name.trim() || 'Untitled flow', nodes: [], edges: [], settings: {}, pinned: {}, notes: [] };
+      trust.trust(flow.id, 'created');
       return { flow: reread(persist(flow, undefined, true)).flow };
     },
 
@@ -89,6 +101,8 @@ export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandl
     async 'flows.duplicate'({ id }) {
       const entry = ws.get(id);
       const copy = { ...raw(entry), id: newFlowId(), name: uniqueName(`${entry.name} (copy)`) };
+      // A copy is as trusted as its original: duplicating an imported flow must not trust it.
+      if (trust.isTrusted(id)) trust.trust(copy.id, 'created');
       return { flow: reread(persist(copy, undefined, true)).flow };
     },
 
@@ -115,6 +129,8 @@ export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandl
       // Checked before the file is written: a flow the editor could not open again must not enter the workspace.
       const unreadable = validateFlow(flow, types).problems.find((p) => p.code === 'flow.too-deep');
       if (unreadable) throw new JunctionError('flow.import', `${fileName ? `"${fileName}"` : 'This file'} ${unreadable.message} (at ${unreadable.path}); it is not imported`);
+      // From elsewhere, so not trusted, even when its id is one this workspace trusted before.
+      trust.distrust(flow.id);
       persist(flow, undefined, true);
       // Connections live in the keychain of whoever exported the flow; none travel with it, so each must be mapped here.
       return { ...reread(flow), missingConnections: refs };
@@ -124,6 +140,14 @@ export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandl
       const { flow } = stripSecrets(raw(ws.get(id)));
       if (!includePinned) flow.pinned = {};
       return { text: serializeFlow(flow), fileName: `${kebab(flow.name)}.flow.json` };
+    },
+
+    async 'flows.trust'({ id, trusted }) {
+      const entry = ws.get(id);
+      if (entry.id.startsWith('file:')) throw new JunctionError('flow.no-id', `${entry.file} has no flow id yet; save it once, then trust it`, { path: 'id' });
+      if (trusted) trust.trust(entry.id, 'trusted');
+      else trust.distrust(entry.id);
+      return { trusted };
     },
 
     async 'flows.validate'({ flow }) {

@@ -61,20 +61,26 @@ export function createService(opts: ServiceOptions): Service {
 
   const store = openRunStore(join(dataDir, STORE_FILE));
   const ws = openWorkspace(workspace, changed);
-  const code = lazyCodeRunner();
+  const code = lazyCodeRunner('isolated');
+  const trustedCode = lazyCodeRunner('trusted');
+  const trust = {
+    isTrusted: (flowId: string) => !flowId.startsWith('file:') && store.trust.isTrusted(workspace, flowId),
+    trust: (flowId: string, reason: 'created' | 'trusted') => store.trust.trust(workspace, flowId, reason),
+    distrust: (flowId: string) => store.trust.distrust(workspace, flowId),
+  };
   /** Error flows are looked up among the workspace's valid flows. */
   const findFlow = (id: string): FlowFile | undefined => {
     const entry = ws.find(id);
     return entry ? parseFlowText(ws.readText(entry.file), types).flow : undefined;
   };
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
-  const runtime = { code, env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
+  const runtime = { code, trustedCode, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
   const runs = createRuns({ types, store, clock: opts.clock, runtime, emit });
 
   const handlers: Handlers = {
     'workspace.info': async () => ({ workspace, dataDir, version }),
     'nodes.catalog': async () => types.all().map(describeNode),
-    ...flowHandlers({ ws, types, clock, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] }),
+    ...flowHandlers({ ws, types, clock, trust, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] }),
     ...runs.handlers,
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace) }),
   };
@@ -90,7 +96,7 @@ export function createService(opts: ServiceOptions): Service {
       clearTimeout(changeTimer);
       ws.close();
       await runs.close();
-      await code.close();
+      await Promise.all([code.close(), trustedCode.close()]);
       store.close();
       listeners.clear();
     })()),

@@ -108,6 +108,8 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
     active.set(runId, controller);
     const done = executeFlow({ ...runtime, types, store }, flow, {
       runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, clock,
+      // Resolved from the trust store by the flow's id, never from anything in the flow itself.
+      codeBackend: runtime.isTrusted?.(flow) ? 'trusted' : 'isolated',
       ...(mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
       observers: [keepItems(mem), toListeners],
     }).then((result) => {

@@ -12,12 +12,14 @@ import { createRecorder } from './recorder';
 import { recoverCrashed } from './recover';
 import { DEFAULT_SAMPLE_BYTES } from './sample';
 import { createState } from './state';
+import { createTrust } from './trust';
 import type { RunStore, RunStoreOptions } from './types';
 
 export type {
   AuditInput, AuditRecord, AuditStore, AuditVerdict, JournalStore, NodeLogLine, NodeRunRecord, PortSample, RunDetail, RunFilter,
-  RunStore, RunStoreOptions, RunSummary, StateStore,
+  RunStore, RunStoreOptions, RunSummary, StateStore, TrustStore,
 } from './types';
+export { workspaceKey } from './trust';
 export { defaultDataDir, defaultStorePath, STORE_FILE } from './paths';
 export { SCHEMA_VERSION } from './migrations';
 export { DEFAULT_SAMPLE_BYTES } from './sample';
@@ -44,6 +46,7 @@ export function openRunStore(path: string, opts: RunStoreOptions = {}): RunStore
     state: createState(db),
     journal: createJournal(db),
     audit,
+    trust: createTrust(db),
     close: () => {
       if (db.open) db.close();
     },

@@ -117,6 +117,22 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'trusted flows',
+    sql: `
+      -- Flows whose Code nodes may run on the fast backend: created here, or trusted by the person.
+      -- Kept here, never in the flow file, so a flow cannot trust itself. Keyed by the workspace
+      -- folder too: a flow id travels in every exported file, so an id alone proves nothing.
+      CREATE TABLE trusted_flows (
+        workspace  TEXT NOT NULL,
+        flow_id    TEXT NOT NULL,
+        reason     TEXT NOT NULL CHECK (reason IN ('created', 'trusted')),
+        trusted_at TEXT NOT NULL,
+        PRIMARY KEY (workspace, flow_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

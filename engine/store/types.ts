@@ -113,7 +113,16 @@ export interface RunStore {
   state: StateStore;
   journal: JournalStore;
   audit: AuditStore;
+  trust: TrustStore;
   close(): void;
+}
+
+/** Flows whose Code nodes run on the fast backend, per workspace folder (see trust.ts). */
+export interface TrustStore {
+  isTrusted(workspace: string, flowId: string): boolean;
+  /** `created`: made in this workspace (flows.create, flows.duplicate); `trusted`: the person said so. */
+  trust(workspace: string, flowId: string, reason: 'created' | 'trusted', at?: Date): void;
+  distrust(workspace: string, flowId: string): void;
 }
 
 export interface RunStoreOptions {

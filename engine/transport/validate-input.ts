@@ -43,6 +43,7 @@ const SCHEMAS: { [M in Method]: FieldSpec } = {
   'flows.import': p.object({ text: text(MAX_TEXT_CHARS).default(''), fileName: text(500) }).spec,
   'flows.export': p.object({ id, includePinned: p.boolean().required() }).spec,
   'flows.validate': p.object({ flow }).spec,
+  'flows.trust': p.object({ id, trusted: p.boolean().required() }).spec,
   'nodes.catalog': none.spec,
   'runs.start': p.object({
     flow,

@@ -7,8 +7,9 @@ export default defineNode({
   inputs: ['main'], outputs: ['main'],
   params: p.object({
     code: p.code().default('return items.map((item) => ({ json: { ...item.json } }));').describe(
-      'JavaScript run once for all items. `items` (and `$input.all()`) holds them as { json }; return a list of { json } items. '
-      + 'console.log lines appear in the run log. No network, files or Node modules.',
+      'JavaScript (strict mode) run once for all items. `items` (and `$input.all()`) holds them as { json }; return a list of { json } items. '
+      + 'console.log lines appear in the run log, also when the code fails. No network, files or Node modules. '
+      + 'Flows made here or trusted run on a fast engine; imported flows run in a stricter, slower sandbox until trusted.',
     ),
     timeoutMs: p.number().int().min(100).max(300_000).default(5_000).literal().describe('Stop the code after this many milliseconds.'),
     // 1,000 MB is the most the sandbox grants (its wasm heap must stay under 2 GB); a higher value would be cut silently.
@@ -21,6 +22,9 @@ export default defineNode({
     try {
       result = await ctx.code.run(code, input, { timeoutMs, memoryMb, signal: ctx.signal });
     } catch (e) {
+      // What the code logged before it failed explains the failure: it reaches the node's log too.
+      const logs = (e as { logs?: unknown })?.logs;
+      if (Array.isArray(logs)) for (const line of logs as { level: 'info' | 'warn' | 'error'; message: string }[]) ctx.log[line.level](line.message);
       // The sandbox reports readable errors (code.error, code.timeout, …); anything else is wrapped.
       if (isJunctionError(e) || (e as Error)?.name === 'AbortError') throw e;
       return ctx.fail(`The code failed: ${(e as Error)?.message ?? String(e)}`, { code: 'code.error' });

@@ -40,14 +40,14 @@ describe('junction CLI with hostile flow files', () => {
     expect(r.stderr).not.toMatch(CONTROL);
   });
 
-  it('prints --json output of a Code result 6,000 levels deep, cut at a documented depth', () => {
+  it('ends a run whose Code result nests 6,000 levels deep with a clear error, not an internal one', () => {
     const file = flowFile('deep-result', [start, code('Deep', 'let o = { leaf: 1 }; for (let i = 0; i < 6000; i++) o = { a: o }; return [{ json: o }];')], [['t', 'Deep']]);
     const r = junction(['run', file, '--json', '--no-history']);
     expect(r.stderr).not.toContain('internal error');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.status).toBe('success');
-    expect(r.stdout).toContain('nested deeper than 256 levels; not shown');
+    expect(out.status).toBe('failed');
+    expect(out.error.message).toMatch(/nest|deep/i);
   });
 
   it('runs an error flow only when asked with --error-flow, never a sibling file the flow names', () => {
