@@ -139,6 +139,14 @@ export function tooLong(length: number): never {
   throw new JunctionError('expr.size', `Expression would produce text of ${num(length)} characters; the limit is ${num(MAX_STRING)}`);
 }
 
+/**
+ * A host function handing out a shared list (`$input.all()`) pays by its size: one step per 64
+ * items, since walking it is paid per element anyway.
+ */
+export function chargeShared(count: number): void {
+  if (count >= 64) charge(count >>> 6);
+}
+
 /** Checks and pays for an array or object of `count` elements about to be produced. */
 export function chargeElements(count: number): void {
   if (count > MAX_ELEMENTS) tooMany(count);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { intArg, numArg, optStr, optionsArg, strArg } from './args';
+import { fromFormat } from './dates';
 import { base64Of, checkGrowth, normalizeText, recase, uriEncode } from './growth';
 import { chargeElements, fits, MAX_ELEMENTS, runtimeError, tooMany } from './limits';
 import type { Method } from './types';
@@ -161,7 +162,7 @@ const stringMethods: Record<string, Method> = {
   toDateTime: (s, a, p) => {
     if (s.length > 1000) runtimeError('Text is too long to be a date', p);
     const fmt = optStr(a, 0, p);
-    return fmt === undefined ? DateTime.fromISO(s) : DateTime.fromFormat(s, fmt.slice(0, 1000));
+    return fmt === undefined ? DateTime.fromISO(s) : fromFormat(s, fmt, undefined, p);
   },
   urlEncode: (s) => uriEncode(s),
   urlDecode: (s) => decodeURIComponent(s),
