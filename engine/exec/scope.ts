@@ -22,7 +22,8 @@ const view = (item: Item | undefined) => (item ? hostObject({ json: item.json, b
 
 /** Follows lineage from `item` back to the item that node `nodeId` produced. */
 function ancestorFrom(item: Item | undefined, produced: Set<Item>): Item | undefined {
-  const queue: Item[] = item ? [item] : [];
+  if (item === undefined || produced.has(item)) return item;
+  const queue: Item[] = [item];
   const seen = new Set<Item>();
   while (queue.length) {
     const cur = queue.shift()!;
