@@ -45,18 +45,23 @@ export function formatProblem(fmt: string): string | undefined {
 const parsers = new Map<string, TokenParser | string>();
 
 /** luxon's parser for `fmt`, built once (luxon otherwise rebuilds it per call), or why not. */
-function parserFor(fmt: string, locale: string | undefined): TokenParser | string {
-  const key = `${locale ?? ''}\u0000${fmt}`;
+function parserFor(fmt: string, locale: LocaleOptions): TokenParser | string {
+  const key = `${locale.locale ?? ''}\u0000${locale.numberingSystem ?? ''}\u0000${fmt}`;
   const hit = parsers.get(key);
   if (hit !== undefined) return hit;
-  const made = formatProblem(fmt) ?? build(fmt, locale);
+  let made: TokenParser | string;
+  try {
+    made = formatProblem(fmt) ?? build(fmt, locale);
+  } catch (e) {
+    made = `The date format "${fmt.slice(0, 60)}" can't be used: ${(e as Error).message}`;
+  }
   if (parsers.size >= 500) parsers.delete(parsers.keys().next().value as string);
   parsers.set(key, made);
   return made;
 }
 
-function build(fmt: string, locale: string | undefined): TokenParser | string {
-  const parser = DateTime.buildFormatParser(fmt, { locale } as LocaleOptions);
+function build(fmt: string, locale: LocaleOptions): TokenParser | string {
+  const parser = DateTime.buildFormatParser(fmt, locale);
   const tokens = (parser as unknown as { tokens: Token[] }).tokens;
   if (tokens.length > MAX_FORMAT_TOKENS) return `The date format "${fmt.slice(0, 60)}" has more than ${MAX_FORMAT_TOKENS} parts`;
   let splits = 1;
@@ -74,13 +79,13 @@ function build(fmt: string, locale: string | undefined): TokenParser | string {
 
 /** Why `fmt` can't be used to read dates, or undefined. */
 export function parseFormatProblem(fmt: string, locale?: string): string | undefined {
-  const p = parserFor(fmt, locale);
+  const p = parserFor(fmt, { locale });
   return typeof p === 'string' ? p : undefined;
 }
 
 /** DateTime.fromFormat with the bounds above; throws an Error with a clear message when over them. */
 export function parseWithFormat(text: string, fmt: string, opts: DateTimeOptions = {}): DateTime {
-  const p = parserFor(fmt, opts.locale);
+  const p = parserFor(fmt, { locale: opts.locale, numberingSystem: opts.numberingSystem });
   if (typeof p === 'string') throw new RangeError(p);
   if (text.length > MAX_DATE_INPUT) throw new RangeError(`Date text longer than ${MAX_DATE_INPUT} characters can't be read with a format`);
   return DateTime.fromFormatParser(text, p, opts);
