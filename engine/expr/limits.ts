@@ -44,7 +44,17 @@ export const UNMETERED: StepBudget = { left: Infinity, total: Infinity };
  * beyond it; `granted` is what the evaluation started with; `started` is the clock at its first
  * checkpoint (0 before).
  */
-export const meter = { left: MAX_STEPS, reserve: 0, granted: MAX_STEPS, started: 0, budget: UNMETERED };
+export const meter = { left: MAX_STEPS, reserve: 0, granted: MAX_STEPS, started: 0, budget: UNMETERED, depth: 0 };
+
+type Saved = Omit<typeof meter, 'depth'>;
+
+/** The meter of an evaluation under way, when a host function starts another inside it (rare). */
+export const saveMeter = (): Saved | undefined =>
+  (meter.depth === 0 ? undefined : { left: meter.left, reserve: meter.reserve, granted: meter.granted, started: meter.started, budget: meter.budget });
+
+export function restoreMeter(s: Saved): void {
+  meter.left = s.left; meter.reserve = s.reserve; meter.granted = s.granted; meter.started = s.started; meter.budget = s.budget;
+}
 
 /** An expression error with its character offset in the template source and a hint. */
 export class ExprError extends JunctionError {
@@ -68,9 +78,10 @@ export const runtimeError = (message: string, pos: number): never => fail('expr.
 
 const num = (n: number) => n.toLocaleString('en-US');
 
-/** Starts an evaluation against the node run's budget; the caller saved `meter` and restores it after. */
+/** Starts an evaluation against the node run's budget; inside another, the caller saved `meter` first. */
 export function beginEvaluation(budget: StepBudget): void {
   if (budget.left <= 0) nodeBudgetExceeded(budget);
+  meter.depth++;
   const total = budget.left < MAX_STEPS ? budget.left : MAX_STEPS;
   meter.budget = budget;
   meter.granted = total;
@@ -82,6 +93,7 @@ export function beginEvaluation(budget: StepBudget): void {
 /** Ends an evaluation: what it spent comes off the node run's budget. */
 export function endEvaluation(): void {
   meter.budget.left -= meter.granted - meter.left - meter.reserve;
+  meter.depth--;
 }
 
 export function charge(steps: number): void {

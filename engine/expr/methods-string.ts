@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { intArg, numArg, optStr, optionsArg, strArg } from './args';
 import { fromFormat } from './dates';
 import { base64Of, checkGrowth, normalizeText, recase, uriEncode } from './growth';
-import { chargeElements, fits, MAX_ELEMENTS, runtimeError, tooMany } from './limits';
+import { chargeElements, fits, MAX_ELEMENTS, MAX_STRING, runtimeError, tooMany } from './limits';
 import type { Method } from './types';
 
 // String methods. Natives are called only with primitive arguments; RegExp patterns cannot
@@ -83,6 +83,8 @@ function base64Decode(s: string, pos: number): string {
   return Buffer.from(s, 'base64').toString('utf8');
 }
 
+/** Case mappings grow at most 3×, so shorter text needs no measuring (the common, fast case). */
+const SAFE_RECASE = Math.floor(MAX_STRING / 3);
 const upper = (s: string) => s.toUpperCase();
 const lower = (s: string) => s.toLowerCase();
 const locale = (a: readonly unknown[], p: number): string | undefined => {
@@ -94,8 +96,8 @@ const locale = (a: readonly unknown[], p: number): string | undefined => {
 const caseChange = (f: (s: string) => string) => (s: string): string => { checkGrowth(s, 6, f); return f(s); };
 
 const stringMethods: Record<string, Method> = {
-  toUpperCase: (s) => recase(s, upper),
-  toLowerCase: (s) => recase(s, lower),
+  toUpperCase: (s) => (s.length <= SAFE_RECASE ? s.toUpperCase() : recase(s, upper)),
+  toLowerCase: (s) => (s.length <= SAFE_RECASE ? s.toLowerCase() : recase(s, lower)),
   toLocaleUpperCase: (s, a, p) => { const l = locale(a, p); return recase(s, (t) => t.toLocaleUpperCase(l)); },
   toLocaleLowerCase: (s, a, p) => { const l = locale(a, p); return recase(s, (t) => t.toLocaleLowerCase(l)); },
   trim: (s) => s.trim(),

@@ -73,7 +73,7 @@ export function callMethod(recv: unknown, set: MethodSet, args: readonly unknown
  * its size; lists are capped. Methods whose output size is known check before allocating too.
  */
 export function checkProduced(out: unknown, from?: unknown): unknown {
-  if (typeof out === 'string') { if (out !== from) produced(out); }
+  if (typeof out === 'string') { if (out.length > 4096 && out !== from) produced(out); }
   else if (Array.isArray(out) && out.length > MAX_ELEMENTS) tooMany(out.length);
   return out;
 }

@@ -1,6 +1,6 @@
 import { checkResult, templateText } from './coerce';
 import { compile } from './compile';
-import { beginEvaluation, endEvaluation, ExprError, fail, MAX_STRING, meter, tooLong, UNMETERED } from './limits';
+import { beginEvaluation, endEvaluation, ExprError, fail, MAX_STRING, restoreMeter, saveMeter, tooLong, UNMETERED } from './limits';
 import { wrap } from './methods';
 import { parseAt, statement, validate, type AstNode } from './parse';
 import type { ExprScope, Fn } from './types';
@@ -77,8 +77,7 @@ class Compiled implements Template {
 
   evaluate(scope: ExprScope): unknown {
     if (this.isStatic) return this.source;
-    // A host function may evaluate another template inside this one: save the meter in locals.
-    const { left, reserve, granted, started, budget } = meter;
+    const outer = saveMeter(); // a host function may evaluate another template inside this one
     beginEvaluation(scope.budget ?? UNMETERED);
     const frame = this.slots === 0 ? EMPTY_FRAME : new Array<unknown>(this.slots);
     let at = 0;
@@ -98,7 +97,7 @@ class Compiled implements Template {
       throw e instanceof ExprError ? e : wrap(e, 'Expression', at);
     } finally {
       endEvaluation();
-      meter.left = left; meter.reserve = reserve; meter.granted = granted; meter.started = started; meter.budget = budget;
+      if (outer !== undefined) restoreMeter(outer);
     }
   }
 }
