@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { hostFunction, hostObject, type ExprScope } from '../expr';
+import { chargeShared, hostFunction, hostObject, nodeBudget, type ExprScope } from '../expr';
 import { JunctionError } from '../sdk/errors';
 import type { Item, NodeInfo, Outputs } from '../sdk/types';
 
@@ -22,7 +22,8 @@ const view = (item: Item | undefined) => (item ? hostObject({ json: item.json, b
 
 /** Follows lineage from `item` back to the item that node `nodeId` produced. */
 function ancestorFrom(item: Item | undefined, produced: Set<Item>): Item | undefined {
-  const queue: Item[] = item ? [item] : [];
+  if (item === undefined || produced.has(item)) return item;
+  const queue: Item[] = [item];
   const seen = new Set<Item>();
   while (queue.length) {
     const cur = queue.shift()!;
@@ -34,40 +35,48 @@ function ancestorFrom(item: Item | undefined, produced: Set<Item>): Item | undef
   return undefined;
 }
 
+/**
+ * `all()`, `first()` and `last()` over one list of items. The views are built once per node run
+ * and shared, frozen, by every call (expressions never mutate lists), so a call costs nothing
+ * per item; it is still charged by the list's size, since what follows usually walks it.
+ */
+function listAccess(items: readonly Item[]) {
+  let views: readonly unknown[] | undefined;
+  return {
+    all: hostFunction(() => {
+      chargeShared(items.length);
+      return (views ??= Object.freeze(items.map(view)));
+    }),
+    first: hostFunction(() => view(items[0])),
+    last: hostFunction(() => view(items[items.length - 1])),
+  };
+}
+
 /** One scope per node run; `at()` points it at the next item without allocating. */
 export function createScope(src: ScopeSources, items: Item[]) {
   let current: Item | undefined;
-  const producedSets = new Map<string, Set<Item>>();
+  const refs = new Map<string, { produced: Set<Item>; access: ReturnType<typeof listAccess> }>();
   const allOf = (nodeId: string): Item[] => Object.values(src.outputs.get(nodeId) ?? {}).flat();
 
   const nodeRef = hostFunction((name: unknown) => {
     const id = typeof name === 'string' ? src.nodeIdByName.get(name) : undefined;
     if (!id) throw new JunctionError('expr.unknown-node', `There is no node named ${JSON.stringify(name)}`);
     if (!src.outputs.has(id)) throw new JunctionError('expr.node-not-run', `"${name}" has not run before this node, so its data is not available`);
-    const main = src.outputs.get(id)!.main ?? allOf(id);
-    let produced = producedSets.get(id);
-    if (!produced) { produced = new Set(allOf(id)); producedSets.set(id, produced); }
-    const paired = view(ancestorFrom(current, produced));
-    return hostObject({
-      item: paired,
-      json: paired?.json,
-      all: hostFunction(() => main.map(view)),
-      first: hostFunction(() => view(main[0])),
-      last: hostFunction(() => view(main[main.length - 1])),
-    });
+    let ref = refs.get(id);
+    if (!ref) {
+      ref = { produced: new Set(allOf(id)), access: listAccess(src.outputs.get(id)!.main ?? allOf(id)) };
+      refs.set(id, ref);
+    }
+    const paired = view(ancestorFrom(current, ref.produced));
+    return hostObject({ item: paired, json: paired?.json, ...ref.access });
   });
 
-  let allViews: unknown[] | undefined;
   const now = DateTime.fromMillis(src.nowMs, { zone: src.timezone ?? 'local' });
   const scope: ExprScope = {
     $json: {},
     $binary: {},
     $index: 0,
-    $input: hostObject({
-      all: hostFunction(() => (allViews ??= items.map(view))),
-      first: hostFunction(() => view(items[0])),
-      last: hostFunction(() => view(items[items.length - 1])),
-    }),
+    $input: hostObject(listAccess(items)),
     $: nodeRef,
     $vars: src.vars,
     $env: src.env,
@@ -77,6 +86,7 @@ export function createScope(src: ScopeSources, items: Item[]) {
     $flow: src.flow,
     $node: { id: src.node.id, name: src.node.name, type: src.node.type },
     $state: src.state,
+    budget: nodeBudget(items.length),
   };
   return {
     scope,

@@ -111,7 +111,9 @@ export function stringify(v: unknown, indent: string, pos: number): string | und
     if (isHostObject(x) || x instanceof Callback) hostData(pos);
     if (depth > MAX_DATA_DEPTH) tooDeep();
     if (path.has(x)) runtimeError('Data refers to itself, so it cannot be written as JSON', pos);
-    charge(1); // shared structure can be written out many times over: each object costs a step
+    // Shared structure can be written out many times over; each object costs 4 steps, about
+    // what writing one takes next to a callback call.
+    charge(4);
     path.add(x);
     const isList = Array.isArray(x);
     const nl = indent ? '\n' + indent.repeat(depth + 1) : '';

@@ -4,7 +4,7 @@ import { toStr } from './coerce';
 import { CONSTANTS, GLOBALS, type GlobalDef } from './globals';
 import { isHostObject } from './host';
 import { charge, chargeElements, chargeText, fail, growBy, MAX_STRING, runtimeError, tooLong } from './limits';
-import { callFunction, callMethod, methodSet, wrap } from './methods';
+import { callFunction, callMethod, checkProduced, methodSet, wrap } from './methods';
 import { binary, logical, unary } from './operators';
 import { staticKey, type AstNode } from './parse';
 import { Callback, SHORT, type ExprScope, type Fn, type GlobalFn } from './types';
@@ -226,11 +226,13 @@ function globalCall(fn: GlobalFn, args: (s: ExprScope, e: unknown[]) => readonly
   return (s, e) => {
     const list = args(s, e);
     charge(1);
+    let out: unknown;
     try {
-      return fn(list, pos, s);
+      out = fn(list, pos, s);
     } catch (err) {
       throw wrap(err, label, pos);
     }
+    return checkProduced(out);
   };
 }
 

@@ -2,12 +2,14 @@ import { DateTime, Duration, type DurationLike, type DurationUnit } from 'luxon'
 import { describe } from './access';
 import { isPlainData, numArg, optionsArg, strArg } from './args';
 import { toNum } from './coerce';
+import { formatProblem, parseWithFormat } from '../sdk/date-formats';
 import { runtimeError } from './limits';
 import type { GlobalFn, Method } from './types';
 
 // luxon, behind allow-lists: every argument is converted to a primitive or a sanitized copy,
-// text to parse and formats are length-capped (luxon builds regexes from formats), and units
-// are checked because luxon's get(unit) would read any property by name.
+// text to parse is length-capped, formats are bounded by `sdk/date-formats` (luxon turns a
+// format into a backtracking regex), and units are checked because luxon's get(unit) would read
+// any property by name.
 
 const MAX_DATE_TEXT = 1000;
 const UNITS = new Set(['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', 'millisecond']);
@@ -23,6 +25,22 @@ function text(args: Args, i: number, pos: number): string {
 }
 
 const opts = (args: Args, i: number, pos: number): Opts => optionsArg(args[i], pos);
+
+/** A format to write dates with: bounded in length and parts. */
+function writeFormat(args: Args, i: number, pos: number): string {
+  const f = strArg(args, i, pos);
+  const problem = formatProblem(f);
+  return problem ? runtimeError(problem, pos) : f;
+}
+
+/** `DateTime.fromFormat` and `'…'.toDateTime(format)`: the format and the text are bounded first. */
+export function fromFormat(s: string, fmt: string, options: Opts, pos: number): DateTime {
+  try {
+    return parseWithFormat(s, fmt, options);
+  } catch (e) {
+    return runtimeError((e as Error).message, pos);
+  }
+}
 
 /** Zone and locale names: short, since luxon caches an entry per distinct name. */
 function name(args: Args, i: number, pos: number): string {
@@ -64,8 +82,8 @@ function durationArg(args: Args, pos: number): DurationLike {
 }
 
 const dateTimeMethods: Record<string, Method> = {
-  toFormat: (d: DateTime, a, p) => d.toFormat(text(a, 0, p), opts(a, 1, p)),
-  format: (d: DateTime, a, p) => d.toFormat(text(a, 0, p), opts(a, 1, p)),
+  toFormat: (d: DateTime, a, p) => d.toFormat(writeFormat(a, 0, p), opts(a, 1, p)),
+  format: (d: DateTime, a, p) => d.toFormat(writeFormat(a, 0, p), opts(a, 1, p)),
   toISO: (d: DateTime, a, p) => d.toISO(opts(a, 0, p)),
   toISODate: (d: DateTime, a, p) => d.toISODate(opts(a, 0, p)),
   toISOTime: (d: DateTime, a, p) => d.toISOTime(opts(a, 0, p)),
@@ -123,7 +141,7 @@ const durationMethods: Record<string, Method> = {
   toString: (d: Duration) => d.toString(),
   toJSON: (d: Duration) => d.toISO(),
   toHuman: (d: Duration, a, p) => d.toHuman(opts(a, 0, p)),
-  toFormat: (d: Duration, a, p) => d.toFormat(text(a, 0, p), opts(a, 1, p)),
+  toFormat: (d: Duration, a, p) => d.toFormat(writeFormat(a, 0, p), opts(a, 1, p)),
   shiftTo: (d: Duration, a, p) => d.shiftTo(...a.slice(0, 9).map((_, i) => unit(a, i, p, DURATION_UNITS))),
   shiftToAll: (d: Duration) => d.shiftToAll(),
   rescale: (d: Duration) => d.rescale(),
@@ -148,7 +166,7 @@ export const DATETIME_STATICS: Record<string, GlobalFn> = {
   local: (a, p, s) => (a.length === 0 ? s.$now : DateTime.local(...(fromParts(a, p) as [number]))),
   utc: (a, p, s) => (a.length === 0 ? s.$now.toUTC() : DateTime.utc(...(fromParts(a, p) as [number]))),
   fromISO: (a, p) => DateTime.fromISO(text(a, 0, p), opts(a, 1, p)),
-  fromFormat: (a, p) => DateTime.fromFormat(text(a, 0, p), text(a, 1, p), opts(a, 2, p)),
+  fromFormat: (a, p) => fromFormat(strArg(a, 0, p), strArg(a, 1, p), opts(a, 2, p), p),
   fromMillis: (a, p) => DateTime.fromMillis(numArg(a, 0, p), opts(a, 1, p)),
   fromSeconds: (a, p) => DateTime.fromSeconds(numArg(a, 0, p), opts(a, 1, p)),
   fromSQL: (a, p) => DateTime.fromSQL(text(a, 0, p), opts(a, 1, p)),

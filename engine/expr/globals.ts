@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { describe, FORBIDDEN_KEYS, ownKeys, ownValue, setOwn, toKey } from './access';
 import { callbackArg, intArg, isPlainData, list, numArg, strArg } from './args';
 import { stringify, toNum, toStr } from './coerce';
-import { chargeElements, chargeText, MAX_STRING, runtimeError, tooLong } from './limits';
+import { uriEncode } from './growth';
+import { chargeElements, chargeText, fits, runtimeError } from './limits';
 import { DATETIME_PRESETS, DATETIME_STATICS, DURATION_STATICS } from './dates';
 import type { GlobalFn } from './types';
 
@@ -89,8 +90,7 @@ function arrayFrom(a: readonly unknown[], p: number): unknown[] {
 }
 
 function fromCharCode(a: readonly unknown[], p: number): string {
-  if (a.length > MAX_STRING) tooLong(a.length);
-  chargeText(a.length);
+  fits(a.length);
   return String.fromCharCode(...a.map((x) => toNum(x, p)));
 }
 
@@ -139,7 +139,7 @@ export const GLOBALS: ReadonlyMap<string, GlobalDef> = new Map<string, GlobalDef
   ['parseFloat', { call: (a, p) => parseFloat(strArg(a, 0, p)) }],
   ['isNaN', { call: (a, p) => Number.isNaN(numArg(a, 0, p)) }],
   ['isFinite', { call: (a, p) => Number.isFinite(numArg(a, 0, p)) }],
-  ['encodeURIComponent', { call: (a, p) => { const s = encodeURIComponent(strArg(a, 0, p)); chargeText(s.length); return s; } }],
+  ['encodeURIComponent', { call: (a, p) => uriEncode(strArg(a, 0, p)) }],
   ['decodeURIComponent', { call: (a, p) => decodeURIComponent(strArg(a, 0, p)) }],
   ['DateTime', {
     members: fns(DATETIME_STATICS, Object.fromEntries(DATETIME_PRESETS.map((k) => [k, Object.freeze({ ...DateTime[k] })]))),

@@ -4,5 +4,5 @@
  */
 export { compileTemplate, checkTemplate, referencedNodes, type Template } from './template';
 export { hostObject, hostFunction } from './host';
-export { ExprError } from './limits';
+export { ExprError, chargeShared, nodeBudget, type StepBudget } from './limits';
 export type { ExprScope } from './types';

@@ -1,26 +1,30 @@
 import { DateTime } from 'luxon';
 import { intArg, numArg, optStr, optionsArg, strArg } from './args';
-import { chargeElements, chargeText, MAX_ELEMENTS, MAX_STRING, runtimeError, tooLong, tooMany } from './limits';
+import { fromFormat } from './dates';
+import { base64Of, checkGrowth, normalizeText, recase, uriEncode } from './growth';
+import { chargeElements, fits, MAX_ELEMENTS, MAX_STRING, runtimeError, tooMany } from './limits';
 import { toNumber } from '../sdk/json-values';
 import type { Method } from './types';
 
 // String methods. Natives are called only with primitive arguments; RegExp patterns cannot
 // exist (no regex literals, no RegExp), so split/replace/includes take text only and never
-// reach a Symbol.split/replace hook.
+// reach a Symbol.split/replace hook. `callMethod` pays for and caps every string produced;
+// methods here check sizes before allocating wherever the size can be known.
+
 
 /** Literal replacement: `$&`-style patterns are not expanded, so output size is predictable. */
 function replaceText(s: string, find: string, by: string, all: boolean): string {
   if (!all) {
     const i = s.indexOf(find);
     if (i < 0) return s;
-    chargeText(s.length + by.length - find.length);
+    fits(s.length + by.length - find.length);
     return s.slice(0, i) + by + s.slice(i + find.length);
   }
   let count = 0;
   if (find === '') count = s.length + 1;
   else for (let i = s.indexOf(find); i >= 0; i = s.indexOf(find, i + find.length)) count++;
   if (count === 0) return s;
-  chargeText(s.length + count * (by.length - find.length));
+  fits(s.length + count * (by.length - find.length));
   if (find !== '') return s.split(find).join(by);
   return by + Array.from(s).join(by) + by;
 }
@@ -28,8 +32,7 @@ function replaceText(s: string, find: string, by: string, all: boolean): string 
 function pad(s: string, args: readonly unknown[], pos: number, end: boolean): string {
   const n = intArg(args, 0, pos);
   const fill = args[1] === undefined ? ' ' : strArg(args, 1, pos);
-  if (n > MAX_STRING) tooLong(n);
-  chargeText(Math.max(n, s.length));
+  fits(n);
   return end ? s.padEnd(n, fill) : s.padStart(n, fill);
 }
 
@@ -80,11 +83,23 @@ function base64Decode(s: string, pos: number): string {
   return Buffer.from(s, 'base64').toString('utf8');
 }
 
+/** Case mappings grow at most 3×, so shorter text needs no measuring (the common, fast case). */
+const SAFE_RECASE = Math.floor(MAX_STRING / 3);
+const upper = (s: string) => s.toUpperCase();
+const lower = (s: string) => s.toLowerCase();
+const locale = (a: readonly unknown[], p: number): string | undefined => {
+  const l = optStr(a, 0, p);
+  return l !== undefined && l.length > 100 ? runtimeError('Locale name longer than 100 characters', p) : l;
+};
+
+/** n8n-style case changes: a case mapping plus a separator per word, so at most 6 per character. */
+const caseChange = (f: (s: string) => string) => (s: string): string => { checkGrowth(s, 6, f); return f(s); };
+
 const stringMethods: Record<string, Method> = {
-  toUpperCase: (s) => s.toUpperCase(),
-  toLowerCase: (s) => s.toLowerCase(),
-  toLocaleUpperCase: (s, a, p) => s.toLocaleUpperCase(optStr(a, 0, p)),
-  toLocaleLowerCase: (s, a, p) => s.toLocaleLowerCase(optStr(a, 0, p)),
+  toUpperCase: (s) => (s.length <= SAFE_RECASE ? s.toUpperCase() : recase(s, upper)),
+  toLowerCase: (s) => (s.length <= SAFE_RECASE ? s.toLowerCase() : recase(s, lower)),
+  toLocaleUpperCase: (s, a, p) => { const l = locale(a, p); return recase(s, (t) => t.toLocaleUpperCase(l)); },
+  toLocaleLowerCase: (s, a, p) => { const l = locale(a, p); return recase(s, (t) => t.toLocaleLowerCase(l)); },
   trim: (s) => s.trim(),
   trimStart: (s) => s.trimStart(),
   trimEnd: (s) => s.trimEnd(),
@@ -114,21 +129,20 @@ const stringMethods: Record<string, Method> = {
   repeat: (s, a, p) => {
     const n = intArg(a, 0, p);
     if (n < 0 || n === Infinity) runtimeError(`Invalid count for .repeat(): ${n}`, p);
-    chargeText(s.length * n);
+    fits(s.length * n);
     return s.repeat(n);
   },
   concat: (s, a, p) => {
     let out = s;
     for (let i = 0; i < a.length; i++) {
       const t = strArg(a, i, p);
-      if (out.length + t.length > MAX_STRING) tooLong(out.length + t.length);
+      fits(out.length + t.length);
       out += t;
     }
-    chargeText(out.length);
     return out;
   },
   localeCompare: (s, a, p) => s.localeCompare(strArg(a, 0, p), optStr(a, 1, p), optionsArg(a[2], p) as Intl.CollatorOptions),
-  normalize: (s, a, p) => s.normalize(optStr(a, 0, p)),
+  normalize: (s, a, p) => normalizeText(s, optStr(a, 0, p)),
   toString: (s: string) => s,
   // n8n-style extensions
   isEmpty: (s) => s.length === 0,
@@ -139,22 +153,22 @@ const stringMethods: Record<string, Method> = {
   isNumeric: (s) => s.trim() !== '' && !Number.isNaN(Number(s.trim())),
   extractDomain: (s) => extractDomain(s),
   extractEmail: (s) => extractEmail(s),
-  toTitleCase: (s) => s.toLowerCase().replace(/(^|[\s\-_/(])(\p{L})/gu, (_m: string, sep: string, c: string) => sep + c.toUpperCase()),
-  toSentenceCase: (s) => { const t = s.toLowerCase(); return t.charAt(0).toUpperCase() + t.slice(1); },
-  toSnakeCase: (s) => words(s).join('_').toLowerCase(),
-  toKebabCase: (s) => words(s).join('-').toLowerCase(),
-  toCamelCase: (s) => words(s).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase())).join(''),
+  toTitleCase: caseChange((s) => lower(s).replace(/(^|[\s\-_/(])(\p{L})/gu, (_m: string, sep: string, c: string) => sep + c.toUpperCase())),
+  toSentenceCase: caseChange((s) => { const t = s.toLowerCase(); return t.charAt(0).toUpperCase() + t.slice(1); }),
+  toSnakeCase: caseChange((s) => words(s).join('_').toLowerCase()),
+  toKebabCase: caseChange((s) => words(s).join('-').toLowerCase()),
+  toCamelCase: caseChange((s) => words(s).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase())).join('')),
   toNumber: (s, _a, p) => textToNumber(s, p),
   toInt: (s, _a, p) => Math.trunc(textToNumber(s, p)),
   toBoolean: (s) => !['', '0', 'false', 'no', 'n', 'off'].includes(s.trim().toLowerCase()),
   toDateTime: (s, a, p) => {
     if (s.length > 1000) runtimeError('Text is too long to be a date', p);
     const fmt = optStr(a, 0, p);
-    return fmt === undefined ? DateTime.fromISO(s) : DateTime.fromFormat(s, fmt.slice(0, 1000));
+    return fmt === undefined ? DateTime.fromISO(s) : fromFormat(s, fmt, undefined, p);
   },
-  urlEncode: (s) => { const out = encodeURIComponent(s); chargeText(out.length); return out; },
+  urlEncode: (s) => uriEncode(s),
   urlDecode: (s) => decodeURIComponent(s),
-  base64Encode: (s) => { const out = Buffer.from(s, 'utf8').toString('base64'); chargeText(out.length); return out; },
+  base64Encode: (s) => base64Of(s),
   base64Decode: (s, _a, p) => base64Decode(s, p),
 };
 

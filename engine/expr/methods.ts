@@ -2,7 +2,7 @@ import { DateTime, Duration } from 'luxon';
 import { describe } from './access';
 import { DATETIME_METHODS, DURATION_METHODS } from './dates';
 import { isHostFunction, isHostObject } from './host';
-import { charge, ExprError, fail, runtimeError } from './limits';
+import { charge, chargeRead, ExprError, fail, MAX_ELEMENTS, produced, runtimeError, tooMany } from './limits';
 import { ARRAY_METHODS } from './methods-array';
 import { NUMBER_METHODS, OBJECT_METHODS } from './methods-misc';
 import { BOOLEAN_METHODS, STRING_METHODS } from './methods-string';
@@ -36,14 +36,11 @@ export function methodSet(name: string): MethodSet {
   return set;
 }
 
-/** Strings cost one step per 256 characters a method may have to look at. */
-const textWork = (s: string) => { if (s.length > 255) charge(s.length >>> 8); };
-
 /** Calls `recv.name(...args)`; returns SHORT for a missing method when the call is optional. */
 export function callMethod(recv: unknown, set: MethodSet, args: readonly unknown[], pos: number, optional: boolean): unknown {
   let m: Method | undefined;
   switch (typeof recv) {
-    case 'string': m = set.str; if (m) textWork(recv); break;
+    case 'string': m = set.str; if (m) chargeRead(recv.length); break;
     case 'number': m = set.num; break;
     case 'boolean': m = set.bool; break;
     case 'object':
@@ -62,11 +59,23 @@ export function callMethod(recv: unknown, set: MethodSet, args: readonly unknown
   }
   if (m === undefined) return optional ? SHORT : noMethod(recv, set, pos);
   charge(1);
+  let out: unknown;
   try {
-    return m(recv, args, pos);
+    out = m(recv, args, pos);
   } catch (e) {
     throw wrap(e, `.${set.name}()`, pos);
   }
+  return checkProduced(out, recv);
+}
+
+/**
+ * The size check after every call: text over the cap is an error and new text is paid for by
+ * its size; lists are capped. Methods whose output size is known check before allocating too.
+ */
+export function checkProduced(out: unknown, from?: unknown): unknown {
+  if (typeof out === 'string') { if (out.length > 4096 && out !== from) produced(out); }
+  else if (Array.isArray(out) && out.length > MAX_ELEMENTS) tooMany(out.length);
+  return out;
 }
 
 const cannotCall = (name: string, v: unknown, pos: number): never =>

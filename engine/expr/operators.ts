@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { toKey } from './access';
 import { cmpPrim, plusPrim, toNum } from './coerce';
-import { chargeText, fail, runtimeError } from './limits';
+import { chargeRead, chargeText, fail, runtimeError } from './limits';
 import type { Fn } from './types';
 
 // Operators. Each has a fast path for the common primitive case; anything else goes through
@@ -43,9 +43,21 @@ function arith(op: string, a: unknown, b: unknown, pos: number): number {
   }
 }
 
+/** Comparing two long strings reads both up to the first difference: paid by the shorter length. */
+function readBoth(a: string, b: string): void {
+  chargeRead(a.length < b.length ? a.length : b.length);
+}
+
+/** `===` with long equal-length strings paid for; other values compare in constant time. */
+function strictEquals(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string' && a.length === b.length && a.length > 1024) readBoth(a, b);
+  return a === b;
+}
+
 function compare(op: string, a: unknown, b: unknown, pos: number): boolean {
   const x = cmpPrim(a, pos) as any;
   const y = cmpPrim(b, pos) as any;
+  if (typeof x === 'string' && typeof y === 'string') readBoth(x, y);
   switch (op) {
     case '<': return x < y;
     case '>': return x > y;
@@ -56,12 +68,16 @@ function compare(op: string, a: unknown, b: unknown, pos: number): boolean {
 
 /** `==` without ToPrimitive on data: two objects compare by identity, dates by time. */
 function looseEquals(a: unknown, b: unknown, pos: number): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return strictEquals(a, b);
   if (a === b) return true;
   const objA = (typeof a === 'object' && a !== null) || typeof a === 'function';
   const objB = (typeof b === 'object' && b !== null) || typeof b === 'function';
   if (objA && objB) return false;
   if (a === null || a === undefined || b === null || b === undefined) return a == b; // eslint-disable-line eqeqeq
-  return (cmpPrim(a, pos) as any) == (cmpPrim(b, pos) as any); // eslint-disable-line eqeqeq
+  const x = cmpPrim(a, pos) as any;
+  const y = cmpPrim(b, pos) as any;
+  if (typeof x === 'string' && typeof y === 'string') return strictEquals(x, y);
+  return x == y; // eslint-disable-line eqeqeq
 }
 
 /** `key in obj` as an own-key test: nothing inherited is ever visible to expressions. */
@@ -82,8 +98,8 @@ export function binary(op: string, l: Fn, r: Fn, pos: number): Fn {
     case '-': case '*': case '/': case '%': case '**': case '&': case '|': case '^': case '<<': case '>>': case '>>>':
       return numeric(op, l, r, pos);
     case '<': case '>': case '<=': case '>=': return comparison(op, l, r, pos);
-    case '===': return (s, e) => l(s, e) === r(s, e);
-    case '!==': return (s, e) => l(s, e) !== r(s, e);
+    case '===': return (s, e) => strictEquals(l(s, e), r(s, e));
+    case '!==': return (s, e) => !strictEquals(l(s, e), r(s, e));
     case '==': return (s, e) => looseEquals(l(s, e), r(s, e), pos);
     case '!=': return (s, e) => !looseEquals(l(s, e), r(s, e), pos);
     case 'in': return (s, e) => { const k = l(s, e); return hasKey(k, r(s, e), pos); };
@@ -103,7 +119,9 @@ function numeric(op: string, l: Fn, r: Fn, pos: number): Fn {
 
 function comparison(op: string, l: Fn, r: Fn, pos: number): Fn {
   const slow = (a: unknown, b: unknown) => compare(op, a, b, pos);
-  const prim = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+  // Numbers and short strings take the fast path; long strings pay in `compare`.
+  const prim = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number')
+    || (typeof a === 'string' && typeof b === 'string' && a.length < 1024 && b.length < 1024);
   switch (op) {
     case '<': return (s, e) => { const a = l(s, e); const b = r(s, e); return prim(a, b) ? (a as number) < (b as number) : slow(a, b); };
     case '>': return (s, e) => { const a = l(s, e); const b = r(s, e); return prim(a, b) ? (a as number) > (b as number) : slow(a, b); };

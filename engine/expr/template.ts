@@ -1,12 +1,13 @@
 import { checkResult, templateText } from './coerce';
 import { compile } from './compile';
-import { ExprError, fail, MAX_STEPS, MAX_STRING, meter, tooLong } from './limits';
+import { beginEvaluation, endEvaluation, ExprError, fail, MAX_STRING, restoreMeter, saveMeter, tooLong, UNMETERED } from './limits';
 import { wrap } from './methods';
 import { parseAt, statement, validate, type AstNode } from './parse';
 import type { ExprScope, Fn } from './types';
 
 // `{{ … }}` templates: split by parsing (so `}}` inside strings or object literals is fine),
-// compile each expression once, and evaluate with a fresh step budget per call.
+// compile each expression once, and evaluate with a fresh step budget per call, drawn from
+// the node run's budget on the scope.
 
 /** A compiled parameter value. */
 export interface Template {
@@ -76,8 +77,8 @@ class Compiled implements Template {
 
   evaluate(scope: ExprScope): unknown {
     if (this.isStatic) return this.source;
-    const saved = meter.left; // a host function may evaluate another template inside this one
-    meter.left = MAX_STEPS;
+    const outer = saveMeter(); // a host function may evaluate another template inside this one
+    beginEvaluation(scope.budget ?? UNMETERED);
     const frame = this.slots === 0 ? EMPTY_FRAME : new Array<unknown>(this.slots);
     let at = 0;
     try {
@@ -95,7 +96,8 @@ class Compiled implements Template {
     } catch (e) {
       throw e instanceof ExprError ? e : wrap(e, 'Expression', at);
     } finally {
-      meter.left = saved;
+      endEvaluation();
+      if (outer !== undefined) restoreMeter(outer);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { charge } from './limits';
+import { charge, type StepBudget } from './limits';
 
 /**
  * What an expression can see. The executor builds one per node and mutates it per item, so
@@ -21,6 +21,8 @@ export interface ExprScope {
   $flow: { id: string; name: string };
   $node: { id: string; name: string; type: string };
   $state: Record<string, unknown>;
+  /** Steps the evaluations of this node run may still spend (not visible to expressions). */
+  budget?: StepBudget;
 }
 
 /** The names of `ExprScope`, resolved to direct property reads at compile time. */

@@ -15,3 +15,4 @@ export type {
   NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,
 } from './types';
 export { compilePattern, patternProblem, MAX_PATTERN_INPUT } from './patterns';
+export { formatProblem, parseFormatProblem, parseWithFormat } from './date-formats';

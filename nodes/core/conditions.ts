@@ -6,7 +6,7 @@
  * once per node run; only value1/value2 are resolved per item (they usually hold
  * `{{ $json.x }}`).
  */
-import { compilePattern, p, patternProblem, type Item, type NodeContext } from '../../engine/sdk';
+import { compilePattern, isExpression, p, patternProblem, type Item, type NodeContext, type Problem } from '../../engine/sdk';
 import { compareLoose, isEmpty, looseEquals, toBoolean } from './values';
 
 export const OPERATORS = [
@@ -82,15 +82,38 @@ function affix(kind: 'start' | 'end', ignoreCase: boolean): Compare {
 function toRegExp(source: unknown, ignoreCase: boolean, path: string, fail: Fail): (text: string) => boolean {
   const text = asText(source);
   if (text === undefined) return fail(`needs a regular expression as text, not ${preview(source)}`, { code: 'param.invalid', path });
-  // "/body/flags" is accepted as people paste it; g and y are dropped because they make test() stateful.
-  const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
-  const body = literal ? literal[1] : text;
-  let flags = literal ? literal[2].replace(/[gy]/g, '') : '';
-  if (ignoreCase && !flags.includes('i')) flags += 'i';
+  const { body, flags } = patternOf(text, ignoreCase);
   const problem = patternProblem(body, flags);
-  if (problem) return fail(`"${text}" ${problem}`, { code: 'param.invalid', path });
+  if (problem) return fail(problem, { code: 'param.invalid', path });
   return compilePattern(body, flags);
 }
+
+/** Splits "/body/flags" as people paste it; g and y are dropped because they make test() stateful. */
+function patternOf(text: string, ignoreCase: boolean): { body: string; flags: string } {
+  const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
+  let flags = literal ? literal[2].replace(/[gy]/g, '') : '';
+  if (ignoreCase && !flags.includes('i')) flags += 'i';
+  return { body: literal ? literal[1] : text, flags };
+}
+
+/**
+ * Problems visible before any item runs: `matches` conditions whose pattern is fixed text and
+ * can't be used (invalid, or backreferences and lookaround, which the linear-time engine refuses).
+ */
+export function rulesProblems(rules: Partial<Rules> | undefined, path: string): Problem[] {
+  const out: Problem[] = [];
+  (Array.isArray(rules?.conditions) ? rules.conditions : []).forEach((c, i) => {
+    if (c?.operator !== 'matches' || typeof c.value2 !== 'string' || isExpression(c.value2)) return;
+    const { body, flags } = patternOf(c.value2, rules?.ignoreCase === true);
+    const problem = patternProblem(body, flags);
+    if (problem) out.push({ path: `${path}.conditions[${i}].value2`, code: 'param.invalid', message: problem });
+  });
+  return out;
+}
+
+/** The same for Filter's and If's `when`. */
+export const whenProblems = (when: Partial<When> | undefined, path: string): Problem[] =>
+  (when?.mode === 'rules' ? rulesProblems(when as Partial<Rules>, path) : []);
 
 /** One comparator per condition, built once per node run. */
 export function compileOperator(op: Operator, ignoreCase: boolean, path: string, fail: Fail): Compare {

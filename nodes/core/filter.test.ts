@@ -65,10 +65,22 @@ describe('core.filter', () => {
 });
 
 describe('core.filter with untrusted patterns', () => {
-  it('refuses a catastrophic regular expression instead of hanging', async () => {
-    await expect(runNode(filter, {
-      params: { when: { mode: 'rules', combine: 'and', conditions: [{ value1: '{{ $json.s }}', operator: 'matches', value2: '(a+)+$' }] } },
-      items: [{ s: `${'a'.repeat(40)}!` }],
-    })).rejects.toThrow(/nests repetitions/);
+  it('runs patterns that backtrack exponentially on V8 in linear time', async () => {
+    // `^(a|a)*$` passed the old star-height check and doubled per character: 28 took 10.7 s.
+    const t0 = performance.now();
+    const { outputs: out } = await runNode(filter, {
+      params: { when: { mode: 'rules', combine: 'or', conditions: [
+        { value1: '{{ $json.s }}', operator: 'matches', value2: '^(a|a)*$' },
+        { value1: '{{ $json.s }}', operator: 'matches', value2: '(a+)+$' },
+      ] } },
+      items: [{ s: `${'a'.repeat(28)}!` }, { s: `${'a'.repeat(40)}!` }, { s: 'aaaa' }],
+    });
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(out.main.map((i) => i.json.s)).toEqual(['aaaa']);
+  });
+
+  it('refuses backreferences and lookaround at validation, naming the pattern', () => {
+    const { problems } = filter.validate({ when: { mode: 'rules', conditions: [{ value1: 'x', operator: 'matches', value2: '/(?<=\\$)\\d+/i' }] } });
+    expect(problems).toEqual([expect.objectContaining({ path: 'params.when.conditions[0].value2', message: expect.stringMatching(/^"\(\?<=\\\$\)\\d\+" uses a lookbehind/) })]);
   });
 });

@@ -1,5 +1,5 @@
 import { defineNode, p } from '../../engine/sdk';
-import { splitByWhen, whenField } from './conditions';
+import { splitByWhen, whenField, whenProblems } from './conditions';
 
 export default defineNode({
   type: 'core.filter', version: 1,
@@ -7,6 +7,7 @@ export default defineNode({
   description: 'Keeps the items that meet your conditions; the others leave through "discarded".',
   inputs: ['main'], outputs: ['main', 'discarded'],
   params: p.object({ when: whenField() }),
+  check: (v) => whenProblems(v.when, 'params.when'),
   execute(ctx) {
     const [pass, rest] = splitByWhen(ctx);
     return { main: pass, discarded: rest };

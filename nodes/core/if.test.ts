@@ -21,10 +21,12 @@ describe('core.if', () => {
     expect(out.false).toHaveLength(1);
   });
 
-  it('fails with the path of a bad regular expression', async () => {
+  it('reports a bad regular expression with its path at validation, or at run time when an expression gives it', async () => {
+    const { problems } = ifNode.validate({ when: { mode: 'rules', conditions: [{ value1: 'x', operator: 'matches', value2: '[' }] } });
+    expect(problems).toEqual([expect.objectContaining({ code: 'param.invalid', path: 'params.when.conditions[0].value2', message: expect.stringMatching(/^"\[" is not a valid regular expression/) })]);
     await expect(runNode(ifNode, {
-      params: { when: { mode: 'rules', conditions: [{ value1: 'x', operator: 'matches', value2: '[' }] } },
+      params: { when: { mode: 'rules', conditions: [{ value1: 'x', operator: 'matches', value2: '{{ "(a)\\\\1" }}' }] } },
       items: [{}],
-    })).rejects.toMatchObject({ code: 'param.invalid', path: 'params.when.conditions[0].value2' });
+    })).rejects.toMatchObject({ code: 'param.invalid', path: 'params.when.conditions[0].value2', message: expect.stringMatching(/"\(a\)\\1" uses a backreference/) });
   });
 });

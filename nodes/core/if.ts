@@ -1,5 +1,5 @@
 import { defineNode, p } from '../../engine/sdk';
-import { splitByWhen, whenField } from './conditions';
+import { splitByWhen, whenField, whenProblems } from './conditions';
 
 export default defineNode({
   type: 'core.if', version: 1,
@@ -7,6 +7,7 @@ export default defineNode({
   description: 'Sends each item to "true" when your conditions hold and to "false" when they do not.',
   inputs: ['main'], outputs: ['true', 'false'],
   params: p.object({ when: whenField() }),
+  check: (v) => whenProblems(v.when, 'params.when'),
   execute(ctx) {
     const [pass, rest] = splitByWhen(ctx);
     return { true: pass, false: rest };

@@ -62,4 +62,12 @@ describe('core.switch', () => {
       code: 'param.invalid', message: expect.stringContaining('item 1: the output expression gave 2'),
     });
   });
+
+  it('refuses a lookbehind in a rule\'s pattern at validation, with the rule\'s path', () => {
+    const { problems } = switchNode.validate({ routing: { mode: 'rules', rules: [
+      { conditions: [{ value1: '{{ $json.code }}', operator: 'matches', value2: '^A' }] },
+      { conditions: [{ value1: '{{ $json.code }}', operator: 'matches', value2: '(?<=x)y' }] },
+    ] } });
+    expect(problems).toEqual([expect.objectContaining({ path: 'params.routing.rules[1].conditions[0].value2', message: expect.stringMatching(/^"\(\?<=x\)y" uses a lookbehind/) })]);
+  });
 });

@@ -1,5 +1,5 @@
 import { defineNode, p, toNumber, type Item } from '../../engine/sdk';
-import { compileRules, rulesShape } from './conditions';
+import { compileRules, rulesProblems, rulesShape } from './conditions';
 
 const MAX_OUTPUTS = 100;
 
@@ -39,6 +39,8 @@ export default defineNode({
       'Add a "fallback" output for items that match no rule (or whose output number does not exist); without it they are dropped (rules) or fail the node (expression).',
     ),
   }),
+  check: (v) => (v.routing?.mode === 'rules' && Array.isArray(v.routing.rules)
+    ? v.routing.rules.flatMap((r, i) => rulesProblems(r, `params.routing.rules[${i}]`)) : []),
   execute(ctx) {
     // Params are read only with items: an expression may need $json to resolve.
     if (!ctx.items.length) return {};

@@ -1,5 +1,6 @@
 import { DateTime, Info } from 'luxon';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from './phone';
+import { formatProblem, parseWithFormat } from '../../../engine/sdk';
 import type { Transform } from './transforms';
 import { toNumber } from '../../../engine/sdk';
 import { isBlank, Rejection, show } from './validation';
@@ -48,14 +49,28 @@ export function formatDate(v: unknown, c: Of<'formatDate'>, memo: Memo): unknown
     dt = from === 'seconds' ? DateTime.fromSeconds(n, opts) : DateTime.fromMillis(n, opts);
   } else if (typeof v !== 'string') throw new Rejection('formatDate', `${show(v)} is not a date`);
   else if (from === 'iso') dt = DateTime.fromISO(v, opts);
-  else if (from !== undefined) dt = DateTime.fromFormat(v, from, opts);
+  else if (from !== undefined) dt = readWithFormat(v, from, opts);
   else {
     dt = DateTime.fromISO(v, opts);
     if (!dt.isValid) dt = DateTime.fromSQL(v, opts);
   }
   if (!dt.isValid) throw new Rejection('formatDate', `${show(v)} is not a date${from && from !== 'iso' ? ` in the format ${from}` : ''}`);
   const to = c.to;
-  return to === 'iso' ? dt.toISO() : to === 'millis' ? dt.toMillis() : to === 'seconds' ? Math.floor(dt.toSeconds()) : dt.toFormat(to);
+  if (to === 'iso') return dt.toISO();
+  if (to === 'millis') return dt.toMillis();
+  if (to === 'seconds') return Math.floor(dt.toSeconds());
+  const problem = formatProblem(to);
+  if (problem) throw new Rejection('formatDate', problem);
+  return dt.toFormat(to);
+}
+
+/** Formats and texts from flow files are bounded (see engine/sdk date-formats) before luxon sees them. */
+function readWithFormat(v: string, from: string, opts: DateOpts): DateTime {
+  try {
+    return parseWithFormat(v, from, opts);
+  } catch (e) {
+    throw new Rejection('formatDate', (e as Error).message);
+  }
 }
 
 const numberKey = (c: Of<'formatNumber'>) => `${c.locale}\u0000${c.style}\u0000${c.currency}\u0000${c.decimals}`;

@@ -1,6 +1,6 @@
 import { Info } from 'luxon';
 import { isSupportedCountry } from './phone';
-import { isExpression, p, toNumber, type Infer, type Problem } from '../../../engine/sdk';
+import { formatProblem, isExpression, p, parseFormatProblem, toNumber, type Infer, type Problem } from '../../../engine/sdk';
 import { formatDate, formatNumber, formatPhone, isLocale, lookup, type Memo } from './format';
 import { isBlank, Rejection, show, toText } from './validation';
 
@@ -158,6 +158,7 @@ export function runSteps(steps: Step[], configs: Transform[], v: unknown): unkno
   return v;
 }
 
+const DATE_KEYWORDS = new Set(['iso', 'millis', 'seconds']);
 const isText = (v: unknown): v is string => typeof v === 'string' && v !== '' && !isExpression(v);
 
 /** Mistakes visible before any item runs: unknown zones, countries, currencies, locales. */
@@ -165,6 +166,12 @@ export function transformProblems(t: Transform, path: string): Problem[] {
   const out: Problem[] = [];
   const add = (key: string, message: string) => out.push({ path: `${path}.${key}`, message, code: 'param.invalid' });
   if (t.kind === 'formatDate' && isText(t.zone) && !Info.normalizeZone(t.zone)?.isValid) add('zone', `"${t.zone}" is not a time zone (try Europe/Berlin or UTC)`);
+  if (t.kind === 'formatDate') {
+    const from = isText(t.from) && !DATE_KEYWORDS.has(t.from) ? parseFormatProblem(t.from) : undefined;
+    if (from) add('from', from);
+    const to = isText(t.to) && !DATE_KEYWORDS.has(t.to) ? formatProblem(t.to) : undefined;
+    if (to) add('to', to);
+  }
   if ((t.kind === 'formatDate' || t.kind === 'formatNumber') && isText(t.locale) && !isLocale(t.locale)) {
     add('locale', `"${t.locale}" is not a known locale (try de-DE or en-US)`);
   }
