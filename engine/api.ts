@@ -21,6 +21,14 @@ export interface FlowSummary {
   lastRun?: { id: string; status: RunStatus; startedAt: string };
 }
 
+/** One saved version of a flow in its local history (newest first in `flows.versions`). */
+export interface FlowVersion {
+  id: string;
+  savedAt: string;
+  name: string;
+  nodeCount: number;
+}
+
 /** A run as history lists it (the store's own shape). */
 export type RunSummaryDto = RunSummary;
 
@@ -65,6 +73,9 @@ export interface Api {
   /** Imports flow text; a clashing id gets a new one. Lists connections the person must map. */
   'flows.import': { in: { text: string; fileName?: string }; out: { flow: FlowFile; problems: Problem[]; missingConnections: CredentialRef[] } };
   'flows.export': { in: { id: string; includePinned: boolean }; out: { text: string; fileName: string } };
+  /** The flow's last saved versions (kept in the data dir, newest first), for restoring after a bad save. */
+  'flows.versions': { in: { id: string }; out: FlowVersion[] };
+  'flows.version': { in: { id: string; versionId: string }; out: { flow: FlowFile } };
   /** Problems, and each known node's ports as its params make them. */
   'flows.validate': { in: { flow: FlowFile }; out: { problems: Problem[]; ports: Record<string, NodePorts> } };
   'nodes.catalog': { in: Record<string, never>; out: NodeDescription[] };
@@ -109,7 +120,7 @@ export interface WireError { code: string; message: string; path?: string; node?
 
 export const METHODS: readonly Method[] = [
   'workspace.info', 'flows.list', 'flows.get', 'flows.create', 'flows.save', 'flows.rename', 'flows.duplicate',
-  'flows.delete', 'flows.restore', 'flows.import', 'flows.export', 'flows.validate', 'nodes.catalog',
+  'flows.delete', 'flows.restore', 'flows.import', 'flows.export', 'flows.validate', 'flows.versions', 'flows.version', 'nodes.catalog',
   'runs.start', 'runs.cancel', 'runs.list', 'runs.get', 'runs.items', 'expr.paths', 'expr.preview',
 ];
 

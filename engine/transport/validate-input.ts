@@ -80,6 +80,8 @@ const CHECKS: { [M in Method]: Check } = {
   'flows.import': obj({ text: str({ max: MAX_TEXT_CHARS, allowEmpty: true }), fileName: optional(str({ max: 500 })) }),
   'flows.export': obj({ id, includePinned: bool }),
   'flows.validate': obj({ flow }),
+  'flows.versions': obj({ id }),
+  'flows.version': obj({ id, versionId: id }),
   'nodes.catalog': none,
   'runs.start': (v, path) => {
     obj({ flow, mode: oneOf(['flow', 'from', 'node']), nodeId: optional(id), input: optional(list(anyObject, 1_000_000)) })(v, path);

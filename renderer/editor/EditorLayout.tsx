@@ -7,6 +7,7 @@ import { centreOfView, NOTE_TYPE } from '../canvas/viewport';
 import { ShortcutHelp } from '../app/ShortcutHelp';
 import { errorText, toast } from '../state/toast-store';
 import { useEditorStore } from '../state/use-editor';
+import { EmptyFlowNotice } from './EmptyFlowNotice';
 import { DataPanelArea, InspectorArea } from './NodeSlots';
 import { TopBar } from './TopBar';
 import { useEditorKeys } from './use-editor-keys';
@@ -41,6 +42,7 @@ export function EditorLayout({ notice }: { notice?: React.ReactNode }) {
     <div className="editor" ref={root}>
       <TopBar onHelp={() => setHelpOpen(true)} onLayout={() => void layout()} onAddNote={() => add(NOTE_TYPE)} onFit={fit} />
       {notice}
+      <EmptyFlowNotice />
       <div className="editor-body">
         <Palette onAdd={add} />
         <div className="editor-main">

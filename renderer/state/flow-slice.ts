@@ -1,9 +1,11 @@
 import type { FlowFile, FlowNode, PortRef, Position, StickyNote } from '../../engine/flow/types';
 import { checkConnection, type Verdict } from '../canvas/connection-rules';
 import { makeFragment, pasteFragment, type Fragment } from '../canvas/fragment';
+import { plural } from '../app/format';
 import { useCatalog } from './catalog-store';
 import type { Slice } from './editor-store';
 import * as ops from './flow-ops';
+import { toast } from './toast-store';
 
 export interface FlowSlice {
   flow: FlowFile;
@@ -42,8 +44,17 @@ export const createFlowSlice = (flow: FlowFile, readOnly: boolean): Slice<FlowSl
   removeSelection: () => {
     const { selected, selectedEdges, flow } = get();
     if (!selected.length && !selectedEdges.length) return;
-    get().commit(ops.removeElements(flow, new Set(selected), new Set(selectedEdges)));
+    const after = ops.removeElements(flow, new Set(selected), new Set(selectedEdges));
+    get().commit(after);
     get().clearSelection();
+    const removed = flow.nodes.length - after.nodes.length;
+    // One stray key press must never cost a flow: a bulk delete says so and offers the way back.
+    if (removed > 1) {
+      toast('info', `Deleted ${plural(removed, 'node')}`, {
+        label: 'Undo',
+        run: () => (get().flow === after ? get().undo() : get().commit(ops.restoreRemoved(get().flow, flow))),
+      }, 10_000);
+    }
   },
   canConnect: (from, to) => checkConnection(get().flow, from, to, isLoopType),
   connect: (from, to) => {

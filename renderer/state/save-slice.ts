@@ -9,15 +9,17 @@ export interface SaveSlice {
   savedFlow: FlowFile;
   saveState: 'idle' | 'saving' | 'saved' | 'error';
   saveError?: string;
-  save(): Promise<boolean>;
+  /** Writes the flow; one that lost all its nodes is written only with `allowEmpty` (an explicit confirmation). */
+  save(opts?: { allowEmpty?: boolean }): Promise<boolean>;
 }
 
 export const createSaveSlice = (api: ApiClient, saved: FlowFile): Slice<SaveSlice> => (set, get) => ({
   savedFlow: saved,
   saveState: 'idle',
-  save: async () => {
+  save: async (opts) => {
     const { flow, readOnly, saveState } = get();
     if (readOnly || saveState === 'saving') return false;
+    if (selectLostAllNodes(get()) && !opts?.allowEmpty) return false;
     set({ saveState: 'saving', saveError: undefined });
     try {
       const { problems } = await api.call('flows.save', { flow });
@@ -32,3 +34,7 @@ export const createSaveSlice = (api: ApiClient, saved: FlowFile): Slice<SaveSlic
 });
 
 export const selectIsDirty = (s: { flow: FlowFile; savedFlow: FlowFile }) => s.flow !== s.savedFlow;
+
+/** Every node of the saved flow is gone: the editor asks before writing that to disk. */
+export const selectLostAllNodes = (s: { flow: FlowFile; savedFlow: FlowFile }) =>
+  s.flow.nodes.length === 0 && s.savedFlow.nodes.length > 0;
