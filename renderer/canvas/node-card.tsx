@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { NodeDescription } from '../../engine/api';
 import type { FlowNode } from '../../engine/flow/types';
-import { formatDuration, plural, STATUS_LABEL } from '../app/format';
+import { formatDuration, plural, STATUS_LABEL, statusText } from '../app/format';
 import { NodeIcon } from '../app/node-icons';
 import type { NodeRunView } from '../data-panel/types';
 import { useEditor } from '../state/use-editor';
@@ -51,7 +51,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
   const isDisabled = !!node.settings?.disabled;
   const total = view ? Object.values(view.itemsOut).reduce((a, b) => a + b, 0) : undefined;
   return (
-    <div className="node-card" data-testid={`node-${node.name}`} data-status={view?.status ?? 'idle'}
+    <div className="node-card" data-testid={`node-${node.name}`} data-status={view?.status ?? 'idle'} data-failed-items={view?.failedItems || undefined}
       data-category={desc?.category ?? 'unknown'} data-selected={selected || undefined}
       data-disabled={isDisabled || undefined} data-unknown={!desc || undefined}
       data-problems={problems?.length || undefined}>
@@ -74,7 +74,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
         <div className="node-card-foot">
           {isDisabled && <span className="node-tag">Disabled</span>}
           {view && view.status !== 'running' && <>
-            <span>{STATUS_LABEL[view.status] ?? view.status}</span>
+            <span className={view.failedItems ? 'node-failed-items' : undefined}>{statusText(view.status, view.failedItems)}</span>
             {total !== undefined && view.status !== 'failed' && <span>{plural(total, 'item')}</span>}
             <span>{formatDuration(view.durationMs)}</span>
           </>}

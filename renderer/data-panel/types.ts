@@ -8,6 +8,8 @@ export interface NodeRunView {
   itemsIn: Record<string, number>;
   itemsOut: Record<string, number>;
   durationMs?: number;
+  /** Items that left through an unconnected error port: the node succeeded, they did not. */
+  failedItems?: number;
   error?: { code: string; message: string; path?: string };
 }
 

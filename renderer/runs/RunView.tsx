@@ -5,7 +5,7 @@ import { Canvas } from '../canvas/Canvas';
 import { DataPanelArea } from '../editor/NodeSlots';
 import { useRunEvents } from '../editor/use-run-events';
 import { useApi } from '../app/api-context';
-import { formatDateTime, formatDuration, plural, STATUS_LABEL } from '../app/format';
+import { failedItemsOf, formatDateTime, formatDuration, plural, statusText } from '../app/format';
 import { Icon } from '../app/icons';
 import { navigate } from '../app/router';
 import { useCatalog } from '../state/catalog-store';
@@ -47,7 +47,7 @@ export function RunView({ runId }: { runId: string }) {
         <button type="button" className="btn btn-ghost btn-sm crumb" onClick={() => navigate({ screen: 'runs' })}><Icon name="back" /> Runs</button>
         <span className="crumb-sep" aria-hidden="true">/</span>
         <span className="flow-name static">{run.flowName}</span>
-        <span className="badge" data-status={run.status} data-testid="run-view-status"><span className="dot" />{STATUS_LABEL[run.status] ?? run.status}</span>
+        <span className="badge" data-status={run.status} data-failed-items={failedItemsOf(run)} data-testid="run-view-status"><span className="dot" />{statusText(run.status, failedItemsOf(run))}</span>
         <span className="muted run-meta">{run.trigger} · {formatDateTime(run.startedAt)} · {formatDuration(run.durationMs)}{run.itemsOut !== undefined ? ` · ${plural(run.itemsOut, 'item')}` : ''}</span>
         {run.error && <span className="run-error" title={run.error.message}>{run.error.node ? `“${run.error.node}”: ` : ''}{run.error.message}</span>}
         <div className="topbar-spacer" />

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../engine/api';
 import type { FlowFile } from '../../engine/flow/types';
 import type { ApiClient } from '../api/client';
 import { createEditorStore } from './editor-store';
+import { statusText } from '../app/format';
 import { selectIsDirty } from './save-slice';
+import { useToasts } from './toast-store';
 
 const flow: FlowFile = {
   format: 'junction/flow@1', id: 'f', name: 'Flow', settings: {}, notes: [],
@@ -69,8 +71,48 @@ describe('editor store', () => {
     events.forEach((e) => store.getState().applyEvent(e));
     start();
     await running;
-    expect(store.getState().nodeStatus).toEqual({ a: { status: 'success', itemsIn: {}, itemsOut: { main: 2 }, durationMs: 3 } });
+    // Events reach the store in batches, one update per frame.
+    await vi.waitFor(() => expect(store.getState().nodeStatus).toEqual({ a: { status: 'success', itemsIn: {}, itemsOut: { main: 2 }, durationMs: 3 } }));
     store.getState().applyEvent({ type: 'run.finished', runId: 'r9', status: 'success', at, durationMs: 5, itemsOut: 2 });
-    expect(store.getState().runState).toBe('done');
+    expect(store.getState().runState).toBe('running');
+    await vi.waitFor(() => expect(store.getState().runState).toBe('done'));
+  });
+
+  it('adds up failed items from node events for the run chip (items left through an unconnected error port)', async () => {
+    const { api, start } = fakeApi('r2');
+    const store = createEditorStore(flow, { api });
+    const running = store.getState().startRun('flow');
+    start();
+    await running;
+    const at = new Date().toISOString();
+    const finished = (nodeId: string, failedItems?: number) => ({
+      type: 'node.finished', runId: 'r2', nodeId, nodeName: nodeId, nodeType: 'core.noop', status: 'success', at, durationMs: 1, attempts: 1,
+      iteration: 0, itemsIn: {}, itemsOut: { main: 1 }, ...(failedItems ? { failedItems } : {}),
+    }) as ApiEvent;
+    store.getState().applyEvent(finished('a', 2));
+    store.getState().applyEvent(finished('b', 1));
+    store.getState().applyEvent({ type: 'run.finished', runId: 'r2', status: 'success', at, durationMs: 5, itemsOut: 1 });
+    await vi.waitFor(() => expect(store.getState().runState).toBe('done'));
+    expect(store.getState().nodeStatus.a.failedItems).toBe(2);
+    expect(store.getState().runResult?.failedItems).toBe(3);
+    expect(statusText(store.getState().runResult!.status, store.getState().runResult!.failedItems)).toBe('Succeeded with 3 failed items');
+    expect(statusText('success', undefined)).toBe('Succeeded');
+    expect(statusText('success', 1)).toBe('Succeeded with 1 failed item');
+  });
+
+  it('bulk delete keeps an Undo that also works after later edits; save refuses an emptied flow without confirmation', async () => {
+    const store = createEditorStore(flow, { api: fakeApi().api });
+    const s = () => store.getState();
+    s().select(['a', 'b']);
+    s().removeSelection();
+    expect(s().flow.nodes).toEqual([]);
+    expect(await s().save()).toBe(false);
+    s().rename('Renamed after the delete');
+    expect(useToasts.getState().toasts.at(-1)?.message).toBe('Deleted 2 nodes');
+    useToasts.getState().toasts.at(-1)!.action!.run();
+    expect(s().flow.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(s().flow.edges).toEqual(flow.edges);
+    expect(s().flow.pinned).toEqual(flow.pinned);
+    expect(s().flow.name).toBe('Renamed after the delete');
   });
 });

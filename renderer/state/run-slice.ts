@@ -1,7 +1,9 @@
 import type { ApiEvent, ErrorInfo, RunDetailDto } from '../../engine/api';
 import type { ApiClient } from '../api/client';
+import { failedItemsOf } from '../app/format';
 import type { NodeRunView } from '../data-panel/types';
 import type { Slice } from './editor-store';
+import { createEventBatcher } from './event-batcher';
 import { errorText } from './toast-store';
 
 export type RunMode = 'flow' | 'from' | 'node';
@@ -10,6 +12,8 @@ export interface RunResult {
   status: 'success' | 'failed' | 'cancelled' | 'crashed' | 'running';
   durationMs?: number;
   itemsOut?: number;
+  /** Items that ended on an unconnected error port, over the whole run. */
+  failedItems?: number;
   error?: ErrorInfo;
 }
 
@@ -36,11 +40,17 @@ export function nodeViewsOf(run: RunDetailDto): Record<string, NodeRunView> {
       itemsIn: prev ? sum(prev.itemsIn, n.itemsIn) : n.itemsIn,
       itemsOut: prev ? sum(prev.itemsOut, n.itemsOut) : n.itemsOut,
       durationMs: (prev?.durationMs ?? 0) + n.durationMs,
+      ...withFailed((prev?.failedItems ?? 0) + (failedItemsOf(n) ?? 0)),
       ...(n.error ? { error: n.error } : {}),
     };
   }
   return out;
 }
+
+const withFailed = (n: number) => (n > 0 ? { failedItems: n } : {});
+/** The run's failed items: the engine's own total when it sends one, else the nodes' sum. */
+const runFailedItems = (run: object, nodes: Record<string, NodeRunView>) =>
+  withFailed(failedItemsOf(run) ?? Object.values(nodes).reduce((a, v) => a + (v.failedItems ?? 0), 0));
 
 const sum = (a: Record<string, number>, b: Record<string, number>) => {
   const out = { ...a };
@@ -50,32 +60,42 @@ const sum = (a: Record<string, number>, b: Record<string, number>) => {
 
 export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) => {
   let early: ApiEvent[] = [];
-  const handle = (e: ApiEvent) => {
-    if (!('runId' in e) || e.runId !== get().runId) return;
-    if (e.type === 'node.started') {
-      set((s) => ({ nodeStatus: { ...s.nodeStatus, [e.nodeId]: { status: 'running', itemsIn: {}, itemsOut: {} } } }));
-    } else if (e.type === 'node.finished') {
-      set((s) => {
-        const prev = e.iteration > 0 ? s.nodeStatus[e.nodeId] : undefined;
-        const view: NodeRunView = {
+  /** Folds a batch of events into one store update: one canvas render per frame, not per event. */
+  const handleBatch = (events: ApiEvent[]) => {
+    const { runId } = get();
+    let nodeStatus: Record<string, NodeRunView> | undefined;
+    let finished: Pick<RunSlice, 'runState' | 'runResult'> | undefined;
+    for (const e of events) {
+      if (!('runId' in e) || e.runId !== runId) continue;
+      if (e.type === 'node.started') {
+        nodeStatus ??= { ...get().nodeStatus };
+        nodeStatus[e.nodeId] = { status: 'running', itemsIn: {}, itemsOut: {} };
+      } else if (e.type === 'node.finished') {
+        nodeStatus ??= { ...get().nodeStatus };
+        const prev = e.iteration > 0 ? nodeStatus[e.nodeId] : undefined;
+        nodeStatus[e.nodeId] = {
           status: e.status,
           itemsIn: prev ? sum(prev.itemsIn, e.itemsIn) : e.itemsIn,
           itemsOut: prev ? sum(prev.itemsOut, e.itemsOut) : e.itemsOut,
           durationMs: (prev?.durationMs ?? 0) + e.durationMs,
+          ...withFailed((prev?.failedItems ?? 0) + (failedItemsOf(e) ?? 0)),
           ...(e.error ? { error: e.error } : {}),
         };
-        return { nodeStatus: { ...s.nodeStatus, [e.nodeId]: view } };
-      });
-    } else if (e.type === 'run.finished') {
-      set({ runState: 'done', runResult: { status: e.status, durationMs: e.durationMs, itemsOut: e.itemsOut, ...(e.error ? { error: e.error } : {}) } });
+      } else if (e.type === 'run.finished') {
+        const views = nodeStatus ?? get().nodeStatus;
+        finished = { runState: 'done', runResult: { status: e.status, durationMs: e.durationMs, itemsOut: e.itemsOut, ...runFailedItems(e, views), ...(e.error ? { error: e.error } : {}) } };
+      }
     }
+    if (nodeStatus || finished) set({ ...(nodeStatus ? { nodeStatus } : {}), ...finished });
   };
+  const batcher = createEventBatcher(handleBatch);
   return {
     runState: 'idle',
     nodeStatus: {},
     startRun: async (mode, nodeId) => {
       const { flow, runState, nodeStatus } = get();
       if (runState === 'starting' || runState === 'running') return;
+      batcher.flush();
       early = [];
       set({ runState: 'starting', runResult: { status: 'running' }, nodeStatus: mode === 'flow' ? {} : nodeStatus });
       try {
@@ -83,7 +103,7 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
         set({ runId, runState: get().runState === 'starting' ? 'running' : get().runState });
         const held = early;
         early = [];
-        held.forEach(handle);
+        held.forEach(batcher.push);
       } catch (e) {
         set({ runState: 'done', runResult: { status: 'failed', error: { code: 'run.start', message: errorText(e) } } });
       }
@@ -94,12 +114,16 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
     },
     applyEvent: (e) => {
       if (get().runState === 'starting') { early.push(e); return; }
-      handle(e);
+      batcher.push(e);
     },
-    showRecorded: (run) => set({
-      runId: run.id, nodeStatus: nodeViewsOf(run),
-      runState: run.status === 'running' ? 'running' : 'done',
-      runResult: { status: run.status, durationMs: run.durationMs, itemsOut: run.itemsOut, ...(run.error ? { error: run.error } : {}) },
-    }),
+    showRecorded: (run) => {
+      batcher.flush();
+      const nodeStatus = nodeViewsOf(run);
+      set({
+        runId: run.id, nodeStatus,
+        runState: run.status === 'running' ? 'running' : 'done',
+        runResult: { status: run.status, durationMs: run.durationMs, itemsOut: run.itemsOut, ...runFailedItems(run, nodeStatus), ...(run.error ? { error: run.error } : {}) },
+      });
+    },
   };
 };
