@@ -10,6 +10,8 @@ export interface NodeRunView {
   durationMs?: number;
   /** Items that left through an unconnected error port: the node succeeded, they did not. */
   failedItems?: number;
+  /** What the node logged (a Code node's console output), in order. */
+  logs?: { level: string; message: string }[];
   error?: { code: string; message: string; path?: string };
 }
 

@@ -41,12 +41,19 @@ export function nodeViewsOf(run: RunDetailDto): Record<string, NodeRunView> {
       itemsOut: prev ? sum(prev.itemsOut, n.itemsOut) : n.itemsOut,
       durationMs: (prev?.durationMs ?? 0) + n.durationMs,
       ...withFailed((prev?.failedItems ?? 0) + (failedItemsOf(n) ?? 0)),
+      ...withLogs([...(prev?.logs ?? []), ...logsOf(n)]),
       ...(n.error ? { error: n.error } : {}),
     };
   }
   return out;
 }
 
+const withLogs = (logs: NodeRunView['logs'] & object) => (logs.length ? { logs } : {});
+/** A recorded node's log lines, a field the engine adds to node runs. */
+const logsOf = (n: object): NonNullable<NodeRunView['logs']> => {
+  const logs = (n as { logs?: unknown }).logs;
+  return Array.isArray(logs) ? logs as NonNullable<NodeRunView['logs']> : [];
+};
 const withFailed = (n: number) => (n > 0 ? { failedItems: n } : {});
 /** The run's failed items: the engine's own total when it sends one, else the nodes' sum. */
 const runFailedItems = (run: object, nodes: Record<string, NodeRunView>) =>
@@ -60,6 +67,8 @@ const sum = (a: Record<string, number>, b: Record<string, number>) => {
 
 export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) => {
   let early: ApiEvent[] = [];
+  /** Nodes started in the current run, so a loop's later iterations keep their log lines. */
+  const startedInRun = new Set<string>();
   /** Folds a batch of events into one store update: one canvas render per frame, not per event. */
   const handleBatch = (events: ApiEvent[]) => {
     const { runId } = get();
@@ -69,7 +78,14 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
       if (!('runId' in e) || e.runId !== runId) continue;
       if (e.type === 'node.started') {
         nodeStatus ??= { ...get().nodeStatus };
-        nodeStatus[e.nodeId] = { status: 'running', itemsIn: {}, itemsOut: {} };
+        // A loop body starts once per iteration: its earlier lines of this run stay.
+        const logs = startedInRun.has(e.nodeId) ? nodeStatus[e.nodeId]?.logs ?? [] : [];
+        startedInRun.add(e.nodeId);
+        nodeStatus[e.nodeId] = { status: 'running', itemsIn: {}, itemsOut: {}, ...withLogs(logs) };
+      } else if (e.type === 'node.log') {
+        nodeStatus ??= { ...get().nodeStatus };
+        const view = nodeStatus[e.nodeId] ?? { status: 'running', itemsIn: {}, itemsOut: {} };
+        nodeStatus[e.nodeId] = { ...view, logs: [...(view.logs ?? []), { level: e.level, message: e.message }] };
       } else if (e.type === 'node.finished') {
         nodeStatus ??= { ...get().nodeStatus };
         const prev = e.iteration > 0 ? nodeStatus[e.nodeId] : undefined;
@@ -79,6 +95,7 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
           itemsOut: prev ? sum(prev.itemsOut, e.itemsOut) : e.itemsOut,
           durationMs: (prev?.durationMs ?? 0) + e.durationMs,
           ...withFailed((prev?.failedItems ?? 0) + (failedItemsOf(e) ?? 0)),
+          ...withLogs(nodeStatus[e.nodeId]?.logs ?? []),
           ...(e.error ? { error: e.error } : {}),
         };
       } else if (e.type === 'run.finished') {
@@ -96,6 +113,7 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
       const { flow, runState, nodeStatus } = get();
       if (runState === 'starting' || runState === 'running') return;
       batcher.flush();
+      startedInRun.clear();
       early = [];
       set({ runState: 'starting', runResult: { status: 'running' }, nodeStatus: mode === 'flow' ? {} : nodeStatus });
       try {
