@@ -2,7 +2,8 @@ import type { FlowFile } from '../../engine/flow/types';
 import type { ApiClient } from '../api/client';
 import { clearDraft } from './drafts';
 import type { Slice } from './editor-store';
-import { errorText } from './toast-store';
+import { duplicateNames } from './rename-refs';
+import { errorText, toast } from './toast-store';
 
 export interface SaveSlice {
   /** The flow as last written to disk; the editor is dirty while `flow !== savedFlow`. */
@@ -20,6 +21,14 @@ export const createSaveSlice = (api: ApiClient, saved: FlowFile): Slice<SaveSlic
     const { flow, readOnly, saveState } = get();
     if (readOnly || saveState === 'saving') return false;
     if (selectLostAllNodes(get()) && !opts?.allowEmpty) return false;
+    // Expressions find nodes by name: a file with two of one name would run the wrong one.
+    const dups = duplicateNames(flow);
+    if (dups.length) {
+      const message = `Not saved: two nodes are named ${dups.map((d) => `“${d}”`).join(', ')}. Rename one, then save.`;
+      set({ saveState: 'error', saveError: message });
+      toast('error', message);
+      return false;
+    }
     set({ saveState: 'saving', saveError: undefined });
     try {
       const { problems } = await api.call('flows.save', { flow });
