@@ -3,6 +3,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { NodeDescription } from '../../engine/api';
 import type { FlowNode } from '../../engine/flow/types';
 import { formatDuration, plural, STATUS_LABEL, statusText } from '../app/format';
+import { Icon } from '../app/icons';
 import { NodeIcon } from '../app/node-icons';
 import type { NodeRunView } from '../data-panel/types';
 import { useEditor } from '../state/use-editor';
@@ -15,7 +16,8 @@ function StatusMark({ view }: { view?: NodeRunView }) {
   if (!view) return null;
   const label = STATUS_LABEL[view.status] ?? view.status;
   if (view.status === 'running') return <span className="spinner node-status-mark" role="img" aria-label={label} />;
-  const glyph = view.status === 'success' ? '✓' : view.status === 'failed' ? '✕' : view.status === 'pinned' ? '📌' : '–';
+  // Drawn icons, not emoji: without an emoji font those render as empty boxes.
+  const glyph = view.status === 'success' ? '✓' : view.status === 'failed' ? '✕' : view.status === 'pinned' ? <Icon name="pin" size={12} /> : '–';
   return <span className="node-status-mark" role="img" aria-label={label} title={label}>{glyph}</span>;
 }
 
@@ -64,7 +66,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
             : desc.title !== node.name && <span className="node-type">{desc.title}</span>}
         </span>
         <span className="node-marks">
-          {data.isPinned && <span className="node-pin" title="Uses pinned data" aria-label="Pinned data">📌</span>}
+          {data.isPinned && <span className="node-pin" title="Uses pinned data" role="img" aria-label="Pinned data"><Icon name="pin" size={13} /></span>}
           {!!problems?.length && <span className="node-problems" title={problems.map((p) => p.message).join('\n')}>⚠ {problems.length}</span>}
           <StatusMark view={view} />
         </span>
