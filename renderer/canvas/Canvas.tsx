@@ -40,7 +40,7 @@ export function Canvas() {
   const runningIds = useEditor(useShallow(selectRunningIds));
   const byType = useCatalog((s) => s.byType);
   const nodes = useFlowNodes(flow, selected, sizes, byType, readOnly, ports);
-  const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds);
+  const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds, ports);
 
   const onNodesChange = useCallback((changes: NodeChange<AnyNode>[]) => {
     const s = store.getState();

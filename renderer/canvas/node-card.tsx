@@ -21,7 +21,11 @@ function StatusMark({ view }: { view?: NodeRunView }) {
   return <span className="node-status-mark" role="img" aria-label={label} title={label}>{glyph}</span>;
 }
 
-function PortRows({ inputs, outputs, labels, view, labelled }: { inputs: string[]; outputs: string[]; labels: Record<string, string>; view?: NodeRunView; labelled: boolean }) {
+/** A port's accessible name: `Output “true” of “Check amount”`, by the name the node shows. */
+const portName = (kind: 'Input' | 'Output', port: string, nodeName: string, labels: Record<string, string>, isOnly: boolean) =>
+  isOnly && port === 'main' ? `${kind} of “${nodeName}”` : `${kind} “${labels[port] ?? port}” of “${nodeName}”`;
+
+function PortRows({ inputs, outputs, labels, view, labelled, nodeName }: { inputs: string[]; outputs: string[]; labels: Record<string, string>; view?: NodeRunView; labelled: boolean; nodeName: string }) {
   if (!labelled) return null;
   const rows = Math.max(inputs.length, outputs.length);
   return (
@@ -29,13 +33,13 @@ function PortRows({ inputs, outputs, labels, view, labelled }: { inputs: string[
       {Array.from({ length: rows }, (_, i) => (
         <div className="node-port-row" key={i}>
           <span className="node-port in">
-            {inputs[i] !== undefined && <><Handle type="target" position={Position.Left} id={inputs[i]} />{inputs[i]}</>}
+            {inputs[i] !== undefined && <><Handle type="target" position={Position.Left} id={inputs[i]} aria-label={portName('Input', inputs[i], nodeName, labels, false)} />{inputs[i]}</>}
           </span>
           <span className="node-port out">
             {outputs[i] !== undefined && <>
               {labels[outputs[i]] ?? outputs[i]}
               {view?.itemsOut[outputs[i]] !== undefined && <b className="node-port-count">{view.itemsOut[outputs[i]]}</b>}
-              <Handle type="source" position={Position.Right} id={outputs[i]} />
+              <Handle type="source" position={Position.Right} id={outputs[i]} aria-label={portName('Output', outputs[i], nodeName, labels, false)} />
             </>}
           </span>
         </div>
@@ -57,7 +61,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
       data-category={desc?.category ?? 'unknown'} data-selected={selected || undefined}
       data-disabled={isDisabled || undefined} data-unknown={!desc || undefined}
       data-problems={problems?.length || undefined}>
-      {!labelled && inputs.length > 0 && <Handle type="target" position={Position.Left} id={inputs[0]} />}
+      {!labelled && inputs.length > 0 && <Handle type="target" position={Position.Left} id={inputs[0]} aria-label={portName('Input', inputs[0], node.name, labels, true)} />}
       <div className="node-card-head">
         <span className="node-glyph">{desc ? <NodeIcon icon={desc.icon} category={desc.category} /> : '?'}</span>
         <span className="node-titles">
@@ -71,7 +75,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
           <StatusMark view={view} />
         </span>
       </div>
-      <PortRows inputs={inputs} outputs={outputs} labels={labels} view={view} labelled={labelled} />
+      <PortRows inputs={inputs} outputs={outputs} labels={labels} view={view} labelled={labelled} nodeName={node.name} />
       {(isDisabled || (view && view.status !== 'running')) && (
         <div className="node-card-foot">
           {isDisabled && <span className="node-tag">Disabled</span>}
@@ -82,8 +86,8 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
           </>}
         </div>
       )}
-      {view?.error && <div className="node-error" role="alert">“{node.name}” failed: {view.error.message}</div>}
-      {!labelled && outputs.length > 0 && <Handle type="source" position={Position.Right} id={outputs[0]} />}
+      {view?.error && <div className="node-error nodrag nowheel" role="alert">“{node.name}” failed: {view.error.message}</div>}
+      {!labelled && outputs.length > 0 && <Handle type="source" position={Position.Right} id={outputs[0]} aria-label={portName('Output', outputs[0], node.name, labels, true)} />}
       {!labelled && outputs.length > 0 && view?.itemsOut[outputs[0]] !== undefined && (
         <span className="node-out-count">{view.itemsOut[outputs[0]]}</span>
       )}

@@ -74,12 +74,12 @@ export function DataPanel(props: DataPanelProps) {
           onRunFlow={props.onRunFlow} onRunNode={props.onRunNode} onRunFromHere={props.onRunFromHere} onCancel={props.onCancel} onUnpin={props.onUnpin} />}
       </div>
       <PinConfirm total={pinnableCount} pin={pin} />
-      {nodeRun && <StatusLine node={node} description={description} nodeRun={nodeRun} />}
+      {nodeRun && <StatusLine node={node} description={description} nodeRun={nodeRun} portLabels={props.portLabels} />}
       {isText ? <div className="dp-body">{pane === 'logs' ? <LogsView nodeRun={nodeRun} /> : <ParamsView node={node} />}</div> : <>
       <div className="dp-viewbar">
         {ports.length > 1 && (
           <Tabs idPrefix={`${idPrefix}-port`} hasPanels={false} ariaLabel="Port" variant="pill" value={port} onChange={(p) => setPort({ ...chosenPort, [side]: p })}
-            items={ports.map((p) => ({ id: p, testId: `dp-port-${p}`, label: <>{p}{counts(side)?.[p] !== undefined && <span className="dp-tab-count">{count(counts(side)![p])}</span>}</> }))} />
+            items={ports.map((p) => ({ id: p, testId: `dp-port-${p}`, label: <>{side === 'output' ? props.portLabels?.[p] ?? p : p}{counts(side)?.[p] !== undefined && <span className="dp-tab-count">{count(counts(side)![p])}</span>}</> }))} />
         )}
         <Tabs<View> idPrefix={`${idPrefix}-view`} ariaLabel="View" variant="pill" value={view} onChange={setView} items={[
           { id: 'table', label: 'Table', testId: 'dp-view-table' },

@@ -31,6 +31,8 @@ export interface DataPanelProps {
   onRunFromHere(): void;
   onRunFlow(): void;
   onCancel(): void;
+  /** Display names of ports where the node gives them (a Switch's rule names), as on the card. */
+  portLabels?: Record<string, string>;
   /** A recorded run: data only, no run or pin buttons (those live in the flow's editor). */
   readOnly?: boolean;
   api: ApiClient;

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, plural, statusText } from '../app/format';
+import { ErrorDetails } from '../app/ErrorDetails';
 import { Icon } from '../app/icons';
 import { useEditor } from '../state/use-editor';
 
@@ -23,7 +24,7 @@ export function RunControls() {
         </span>
       )}
       {runResult?.status === 'failed' && runResult.error && (
-        <span className="run-error" title={runResult.error.message}>{failedNode ? `“${failedNode}”: ` : ''}{runResult.error.message}</span>
+        <ErrorDetails text={`${failedNode ? `“${failedNode}”: ` : ''}${runResult.error.message}`} testId="run-error" />
       )}
       {isBusy ? (
         <button type="button" className="btn btn-danger" data-testid="cancel-run" onClick={() => void cancelRun()} disabled={runState === 'starting'}>

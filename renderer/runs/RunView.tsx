@@ -6,6 +6,7 @@ import { DataPanelArea } from '../editor/NodeSlots';
 import { useRunEvents } from '../editor/use-run-events';
 import { useApi } from '../app/api-context';
 import { failedItemsOf, formatDateTime, formatDuration, plural, statusText } from '../app/format';
+import { ErrorDetails } from '../app/ErrorDetails';
 import { Icon } from '../app/icons';
 import { navigate } from '../app/router';
 import { useCatalog } from '../state/catalog-store';
@@ -56,7 +57,7 @@ export function RunView({ runId }: { runId: string }) {
         <span className="flow-name static">{run.flowName}</span>
         <span className="badge" data-status={run.status} data-failed-items={failedItemsOf(run)} data-testid="run-view-status"><span className="dot" />{statusText(run.status, failedItemsOf(run))}</span>
         <span className="muted run-meta">{run.trigger} · {formatDateTime(run.startedAt)} · {formatDuration(run.durationMs)}{run.itemsOut !== undefined ? ` · ${plural(run.itemsOut, 'item')}` : ''}</span>
-        {run.error && <span className="run-error" title={run.error.message}>{run.error.node ? `“${run.error.node}”: ` : ''}{run.error.message}</span>}
+        {run.error && <ErrorDetails text={`${run.error.node ? `“${run.error.node}”: ` : ''}${run.error.message}`} testId="run-view-error" />}
         <div className="topbar-spacer" />
         <span className="subtle" data-testid="run-view-source" title={isSnapshot ? 'The flow exactly as this run used it' : 'This run did not record its flow: the canvas shows the flow as it is now'}>
           {isSnapshot ? 'Flow as it ran' : 'Flow as it is now'}
