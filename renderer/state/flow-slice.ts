@@ -1,6 +1,7 @@
 import type { FlowFile, FlowNode, PortRef, Position, StickyNote } from '../../engine/flow/types';
 import { checkConnection, type Verdict } from '../canvas/connection-rules';
 import { makeFragment, pasteFragment, type Fragment } from '../canvas/fragment';
+import { freeSpot } from '../canvas/placement';
 import { plural } from '../app/format';
 import { useCatalog } from './catalog-store';
 import type { Slice } from './editor-store';
@@ -27,6 +28,7 @@ export interface FlowSlice {
   paste(fragment: Fragment, at?: Position): void;
 }
 
+const NOTE_SIZE = { width: 240, height: 140 };
 const isLoopType = (type: string) => !!useCatalog.getState().byType.get(type)?.isLoop;
 
 export const createFlowSlice = (flow: FlowFile, readOnly: boolean): Slice<FlowSlice> => (set, get) => {
@@ -50,7 +52,7 @@ export const createFlowSlice = (flow: FlowFile, readOnly: boolean): Slice<FlowSl
     addNode: (type, at) => {
       const desc = useCatalog.getState().byType.get(type);
       if (!desc) return undefined;
-      const r = ops.addNode(get().flow, desc, at);
+      const r = ops.addNode(get().flow, desc, freeSpot(get().flow, get().sizes, at));
       get().commit(r.flow);
       get().select([r.id]);
       return r.id;
@@ -84,7 +86,7 @@ export const createFlowSlice = (flow: FlowFile, readOnly: boolean): Slice<FlowSl
     },
     rename: (name) => get().commit({ ...get().flow, name }),
     addNote: (at) => {
-      const r = ops.addNote(get().flow, at);
+      const r = ops.addNote(get().flow, freeSpot(get().flow, get().sizes, at, NOTE_SIZE));
       get().commit(r.flow);
       get().select([ops.noteKey(r.id)]);
       return r.id;
