@@ -112,6 +112,8 @@ export function flowHandlers({ ws, types, clock, lastRun }: FlowDeps): FlowHandl
       const { flow, refs } = stripSecrets(repaired);
       if (!flow.id || ws.find(flow.id) || flow.id.startsWith('file:')) flow.id = newFlowId();
       if (typeof doc.name !== 'string' || !doc.name) flow.name = fileName ? fileName.replace(/(\.flow)?\.json$/i, '') : 'Imported flow';
+      // Two flows of one name cannot be told apart in the list: an import that clashes gets "Name 2".
+      flow.name = uniqueName(flow.name);
       persist(flow, undefined, true);
       // Connections live in the keychain of whoever exported the flow; none travel with it, so each must be mapped here.
       return { ...reread(flow), missingConnections: refs };
