@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../fixtures/flow-builder';
-import { e2e, expectCount, uniqueName, useApp } from './harness';
+import { e2e, expectCount, screenshotThemes, uniqueName, useApp } from './harness';
 import { writeFlowFile } from './serve';
 
 describe('the Flows list', () => {
@@ -18,6 +18,7 @@ describe('the Flows list', () => {
     await page.getByTestId('flows-table').waitFor();
     await page.getByTestId('flows-blank').waitFor();
     await expectCount(page.getByTestId('flow-row-Untitled flow 97'), 0);
+    await screenshotThemes(page, 'flows-list');
     await page.getByTestId('flows-blank-toggle').click();
     await expectCount(page.getByTestId('flow-row-Untitled flow 97'), 1);
     await page.getByTestId('flows-blank-toggle').click();
