@@ -26,6 +26,14 @@ export interface FlowSummary {
   trusted: boolean;
 }
 
+/** One saved version of a flow in its local history (newest first in `flows.versions`). */
+export interface FlowVersion {
+  id: string;
+  savedAt: string;
+  name: string;
+  nodeCount: number;
+}
+
 /** A run as history lists it. The service maps it from the store's row, field by field. */
 export interface RunSummaryDto {
   id: string;
@@ -106,6 +114,9 @@ export interface Api {
   /** Imports flow text; a clashing id gets a new one. Lists connections the person must map. */
   'flows.import': { in: { text: string; fileName?: string }; out: { flow: FlowFile; problems: Problem[]; missingConnections: CredentialRef[] } };
   'flows.export': { in: { id: string; includePinned: boolean }; out: { text: string; fileName: string } };
+  /** The flow's last saved versions (kept in the data dir, newest first), for restoring after a bad save. */
+  'flows.versions': { in: { id: string }; out: FlowVersion[] };
+  'flows.version': { in: { id: string; versionId: string }; out: { flow: FlowFile } };
   /** Problems, and each known node's ports as its params make them. */
   'flows.validate': { in: { flow: FlowFile }; out: { problems: Problem[]; ports: Record<string, NodePorts> } };
   /**

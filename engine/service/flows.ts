@@ -131,6 +131,8 @@ export function flowHandlers({ ws, types, clock, lastRun, trust }: FlowDeps): Fl
       if (unreadable) throw new JunctionError('flow.import', `${fileName ? `"${fileName}"` : 'This file'} ${unreadable.message} (at ${unreadable.path}); it is not imported`);
       // From elsewhere, so not trusted, even when its id is one this workspace trusted before.
       trust.distrust(flow.id);
+      // Two flows of one name cannot be told apart in the list: an import that clashes gets "Name 2".
+      flow.name = uniqueName(flow.name);
       persist(flow, undefined, true);
       // Connections live in the keychain of whoever exported the flow; none travel with it, so each must be mapped here.
       return { ...reread(flow), missingConnections: refs };

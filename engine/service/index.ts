@@ -13,6 +13,7 @@ import { openRunStore, STORE_FILE } from '../store';
 import type { Clock } from '../sdk/types';
 import { exprHandlers } from './expr';
 import { flowHandlers } from './flows';
+import { openFlowVersions } from './flow-versions';
 import { createRuns } from './runs';
 import { openWorkspace } from './workspace';
 import { readWorkspaceVars } from './workspace-vars';
@@ -77,10 +78,21 @@ export function createService(opts: ServiceOptions): Service {
   const runtime = { code, trustedCode, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
   const runs = createRuns({ types, store, clock: opts.clock, runtime, emit });
 
+  const flows = flowHandlers({ ws, types, clock, trust, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] });
+  const versions = openFlowVersions(join(dataDir, 'versions'), clock, types);
   const handlers: Handlers = {
     'workspace.info': async () => ({ workspace, dataDir, version }),
     'nodes.catalog': async () => types.all().map(describeNode),
-    ...flowHandlers({ ws, types, clock, trust, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] }),
+    ...flows,
+    // Each save is kept in the flow's local history, starting with the file as it was before.
+    'flows.save': async (input) => {
+      const before = input.flow?.id ? ws.find(input.flow.id) : undefined;
+      if (before) versions.recordText(before.id, ws.readText(before.file));
+      const out = await flows['flows.save'](input);
+      versions.record(input.flow);
+      return out;
+    },
+    ...versions.handlers,
     ...runs.handlers,
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace) }),
   };

@@ -44,6 +44,8 @@ const SCHEMAS: { [M in Method]: FieldSpec } = {
   'flows.export': p.object({ id, includePinned: p.boolean().required() }).spec,
   'flows.validate': p.object({ flow }).spec,
   'flows.trust': p.object({ id, trusted: p.boolean().required() }).spec,
+  'flows.versions': p.object({ id }).spec,
+  'flows.version': p.object({ id, versionId: id }).spec,
   'nodes.catalog': none.spec,
   'runs.start': p.object({
     flow,

@@ -27,11 +27,25 @@ export function formatRelative(iso: string | undefined, now = Date.now()): strin
 export const formatDateTime = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** 100000 → "100,000": counts read the same everywhere in the app. */
-export const count = (n: number) => n.toLocaleString('en-US');
+const COUNT = new Intl.NumberFormat('en-US');
+// One formatter for all: toLocaleString builds a new one per call, which a 500-node run's cards felt.
+export const count = (n: number) => COUNT.format(n);
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 export const STATUS_LABEL: Record<string, string> = {
   running: 'Running', success: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled', crashed: 'Crashed',
   skipped: 'Skipped', disabled: 'Disabled', pinned: 'Pinned data',
+};
+
+/** "Succeeded", or "Succeeded with 3 failed items" when items left through an unconnected error port. */
+export function statusText(status: string, failedItems?: number): string {
+  const label = STATUS_LABEL[status] ?? status;
+  return failedItems ? `${label} with ${plural(failedItems, 'failed item')}` : label;
+}
+
+/** A run's or node's `failedItems`, a field the engine adds; absent means none. */
+export const failedItemsOf = (x: object): number | undefined => {
+  const n = (x as { failedItems?: unknown }).failedItems;
+  return typeof n === 'number' && n > 0 ? n : undefined;
 };

@@ -27,6 +27,7 @@ const PATHS: Record<string, ReactNode> = {
   refresh: <><path d="M20 11a8 8 0 1 0-2.3 5.7" /><path d="M20 4v7h-7" /></>,
   pin: <><path d="M9 4h6l-1 6 3 3H7l3-3z" /><path d="M12 16v5" /></>,
   chevron: <path d="m9 6 6 6-6 6" />,
+  history: <><path d="M3.5 12a8.5 8.5 0 1 0 2.5-6" /><path d="M3 4v4h4" /><path d="M12 8v4.5l3 1.5" /></>,
 };
 
 export type IconName = keyof typeof PATHS;

@@ -40,7 +40,7 @@ export function Canvas() {
   const runningIds = useEditor(useShallow(selectRunningIds));
   const byType = useCatalog((s) => s.byType);
   const nodes = useFlowNodes(flow, selected, sizes, byType, readOnly, ports);
-  const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds);
+  const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds, ports);
 
   const onNodesChange = useCallback((changes: NodeChange<AnyNode>[]) => {
     const s = store.getState();
@@ -120,6 +120,13 @@ export function Canvas() {
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
+      {!readOnly && !flow.nodes.length && !flow.notes.length && (
+        <div className="canvas-empty" data-testid="canvas-empty" role="note">
+          <p className="canvas-empty-title">Add the first step</p>
+          <p>Start with a trigger: drag <b>Manual Trigger</b> from the palette onto the canvas, or type in “Search nodes” and press Enter.</p>
+          <p className="muted">Each node you add by keyboard lands next to the selected one, already connected.</p>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { NodeDescription } from '../../engine/api';
 import type { FlowNode } from '../../engine/flow/types';
-import { formatDuration, plural, STATUS_LABEL } from '../app/format';
+import { formatDuration, plural, STATUS_LABEL, statusText } from '../app/format';
+import { Icon } from '../app/icons';
 import { NodeIcon } from '../app/node-icons';
 import type { NodeRunView } from '../data-panel/types';
 import { useEditor } from '../state/use-editor';
@@ -15,11 +16,16 @@ function StatusMark({ view }: { view?: NodeRunView }) {
   if (!view) return null;
   const label = STATUS_LABEL[view.status] ?? view.status;
   if (view.status === 'running') return <span className="spinner node-status-mark" role="img" aria-label={label} />;
-  const glyph = view.status === 'success' ? '✓' : view.status === 'failed' ? '✕' : view.status === 'pinned' ? '📌' : '–';
+  // Drawn icons, not emoji: without an emoji font those render as empty boxes.
+  const glyph = view.status === 'success' ? '✓' : view.status === 'failed' ? '✕' : view.status === 'pinned' ? <Icon name="pin" size={12} /> : '–';
   return <span className="node-status-mark" role="img" aria-label={label} title={label}>{glyph}</span>;
 }
 
-function PortRows({ inputs, outputs, labels, view, labelled }: { inputs: string[]; outputs: string[]; labels: Record<string, string>; view?: NodeRunView; labelled: boolean }) {
+/** A port's accessible name: `Output “true” of “Check amount”`, by the name the node shows. */
+const portName = (kind: 'Input' | 'Output', port: string, nodeName: string, labels: Record<string, string>, isOnly: boolean) =>
+  isOnly && port === 'main' ? `${kind} of “${nodeName}”` : `${kind} “${labels[port] ?? port}” of “${nodeName}”`;
+
+function PortRows({ inputs, outputs, labels, view, labelled, nodeName }: { inputs: string[]; outputs: string[]; labels: Record<string, string>; view?: NodeRunView; labelled: boolean; nodeName: string }) {
   if (!labelled) return null;
   const rows = Math.max(inputs.length, outputs.length);
   return (
@@ -27,13 +33,13 @@ function PortRows({ inputs, outputs, labels, view, labelled }: { inputs: string[
       {Array.from({ length: rows }, (_, i) => (
         <div className="node-port-row" key={i}>
           <span className="node-port in">
-            {inputs[i] !== undefined && <><Handle type="target" position={Position.Left} id={inputs[i]} />{inputs[i]}</>}
+            {inputs[i] !== undefined && <><Handle type="target" position={Position.Left} id={inputs[i]} aria-label={portName('Input', inputs[i], nodeName, labels, false)} />{inputs[i]}</>}
           </span>
           <span className="node-port out">
             {outputs[i] !== undefined && <>
               {labels[outputs[i]] ?? outputs[i]}
               {view?.itemsOut[outputs[i]] !== undefined && <b className="node-port-count">{view.itemsOut[outputs[i]]}</b>}
-              <Handle type="source" position={Position.Right} id={outputs[i]} />
+              <Handle type="source" position={Position.Right} id={outputs[i]} aria-label={portName('Output', outputs[i], nodeName, labels, false)} />
             </>}
           </span>
         </div>
@@ -51,11 +57,11 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
   const isDisabled = !!node.settings?.disabled;
   const total = view ? Object.values(view.itemsOut).reduce((a, b) => a + b, 0) : undefined;
   return (
-    <div className="node-card" data-testid={`node-${node.name}`} data-status={view?.status ?? 'idle'}
+    <div className="node-card" data-testid={`node-${node.name}`} data-status={view?.status ?? 'idle'} data-failed-items={view?.failedItems || undefined}
       data-category={desc?.category ?? 'unknown'} data-selected={selected || undefined}
       data-disabled={isDisabled || undefined} data-unknown={!desc || undefined}
       data-problems={problems?.length || undefined}>
-      {!labelled && inputs.length > 0 && <Handle type="target" position={Position.Left} id={inputs[0]} />}
+      {!labelled && inputs.length > 0 && <Handle type="target" position={Position.Left} id={inputs[0]} aria-label={portName('Input', inputs[0], node.name, labels, true)} />}
       <div className="node-card-head">
         <span className="node-glyph">{desc ? <NodeIcon icon={desc.icon} category={desc.category} /> : '?'}</span>
         <span className="node-titles">
@@ -64,24 +70,24 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
             : desc.title !== node.name && <span className="node-type">{desc.title}</span>}
         </span>
         <span className="node-marks">
-          {data.isPinned && <span className="node-pin" title="Uses pinned data" aria-label="Pinned data">📌</span>}
+          {data.isPinned && <span className="node-pin" title="Uses pinned data" role="img" aria-label="Pinned data"><Icon name="pin" size={13} /></span>}
           {!!problems?.length && <span className="node-problems" title={problems.map((p) => p.message).join('\n')}>⚠ {problems.length}</span>}
           <StatusMark view={view} />
         </span>
       </div>
-      <PortRows inputs={inputs} outputs={outputs} labels={labels} view={view} labelled={labelled} />
+      <PortRows inputs={inputs} outputs={outputs} labels={labels} view={view} labelled={labelled} nodeName={node.name} />
       {(isDisabled || (view && view.status !== 'running')) && (
         <div className="node-card-foot">
           {isDisabled && <span className="node-tag">Disabled</span>}
           {view && view.status !== 'running' && <>
-            <span>{STATUS_LABEL[view.status] ?? view.status}</span>
+            <span className={view.failedItems ? 'node-failed-items' : undefined}>{statusText(view.status, view.failedItems)}</span>
             {total !== undefined && view.status !== 'failed' && <span>{plural(total, 'item')}</span>}
             <span>{formatDuration(view.durationMs)}</span>
           </>}
         </div>
       )}
-      {view?.error && <div className="node-error" role="alert">“{node.name}” failed: {view.error.message}</div>}
-      {!labelled && outputs.length > 0 && <Handle type="source" position={Position.Right} id={outputs[0]} />}
+      {view?.error && <div className="node-error nodrag nowheel" role="alert">“{node.name}” failed: {view.error.message}</div>}
+      {!labelled && outputs.length > 0 && <Handle type="source" position={Position.Right} id={outputs[0]} aria-label={portName('Output', outputs[0], node.name, labels, true)} />}
       {!labelled && outputs.length > 0 && view?.itemsOut[outputs[0]] !== undefined && (
         <span className="node-out-count">{view.itemsOut[outputs[0]]}</span>
       )}

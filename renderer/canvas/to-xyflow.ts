@@ -66,22 +66,32 @@ export function useFlowNodes(
   }, [flow, selected, sizes, byType, readOnly, ports]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
-export function useFlowEdges(flow: FlowFile, selectedEdges: string[], problemEdges: Record<string, unknown>, runningIds: string[]): Edge[] {
+/** What a screen reader says for an edge: `“Check amount” (true) to “Notify”`; ports by their display name. */
+function edgeLabel(flow: FlowFile, e: FlowFile['edges'][number], ports: Record<string, NodePorts>, names: Map<string, string>): string {
+  const portName = (nodeId: string, port: string) => ports[nodeId]?.labels[port] ?? port;
+  const from = `“${names.get(e.from.node) ?? e.from.node}”${e.from.port === 'main' ? '' : ` (${portName(e.from.node, e.from.port)})`}`;
+  const to = `“${names.get(e.to.node) ?? e.to.node}”${e.to.port === 'main' ? '' : ` (${e.to.port})`}`;
+  return `Connection from ${from} to ${to}`;
+}
+
+export function useFlowEdges(flow: FlowFile, selectedEdges: string[], problemEdges: Record<string, unknown>, runningIds: string[], ports: Record<string, NodePorts> = {}): Edge[] {
   const cache = useObjectCache<Edge>();
   return useMemo(() => {
+    const names = new Map(flow.nodes.map((n) => [n.id, n.name]));
     const sel = new Set(selectedEdges);
     const running = new Set(runningIds);
     const seen = new Set<string>();
     const edges = flow.edges.map((e) => {
       const isRunning = running.has(e.to.node);
       const hasProblem = !!problemEdges[e.id];
-      return cache(e.id, [e, sel.has(e.id), hasProblem, isRunning], () => ({
+      const ariaLabel = edgeLabel(flow, e, ports, names);
+      return cache(e.id, [e, sel.has(e.id), hasProblem, isRunning, ariaLabel], () => ({
         id: e.id, type: 'flow', source: e.from.node, target: e.to.node, sourceHandle: e.from.port, targetHandle: e.to.port,
-        selected: sel.has(e.id), animated: isRunning,
+        selected: sel.has(e.id), animated: isRunning, ariaLabel,
         ...(hasProblem ? { className: 'has-problem' } : {}),
       }), seen);
     });
     cache.prune(seen);
     return edges;
-  }, [flow, selectedEdges, problemEdges, runningIds]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [flow, selectedEdges, problemEdges, runningIds, ports]); // eslint-disable-line react-hooks/exhaustive-deps
 }

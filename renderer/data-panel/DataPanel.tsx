@@ -8,6 +8,7 @@ import { tabPanelProps, Tabs } from '../inspector/ui/Tabs';
 import { DataActions, PinConfirm } from './DataActions';
 import { ItemsTable } from './ItemsTable';
 import { JsonView } from './JsonView';
+import { LogsView, ParamsView } from './NodeTextViews';
 import { count, portsFor, type Side } from './ports';
 import { SchemaView } from './SchemaView';
 import { StatusLine } from './StatusLine';
@@ -18,12 +19,16 @@ import '../inspector/ui.css';
 import './data-panel.css';
 
 type View = 'table' | 'json' | 'schema';
+/** Input or output items, the node's log lines, or (recorded runs) its parameters as they ran. */
+type Pane = Side | 'logs' | 'params';
 
 export function DataPanel(props: DataPanelProps) {
   const { node, description, runId, nodeRun, isRunning, pinned, api } = props;
   const idPrefix = `dp${useId().replace(/[^\w]/g, '')}`;
   const hasInputs = (description?.inputs.length ?? 1) > 0;
-  const [chosenSide, setSide] = useState<Side>('output');
+  const [pane, setPane] = useState<Pane>('output');
+  const chosenSide: Side = pane === 'input' ? 'input' : 'output';
+  const isText = pane === 'logs' || pane === 'params';
   const [view, setView] = useState<View>('table');
   const [chosenPort, setPort] = useState<Partial<Record<Side, string>>>({});
   const side: Side = hasInputs ? chosenSide : 'output';
@@ -59,19 +64,22 @@ export function DataPanel(props: DataPanelProps) {
   return (
     <section className="jx-ui dp nokey" aria-label={`Data of ${node.name}`} data-testid="data-panel">
       <div className="dp-bar">
-        <Tabs<Side> idPrefix={`${idPrefix}-side`} hasPanels={false} ariaLabel="Input or output" value={side} onChange={setSide} items={[
+        <Tabs<Pane> idPrefix={`${idPrefix}-side`} hasPanels={false} ariaLabel="Input, output or logs" value={isText ? pane : side} onChange={setPane} items={[
           { id: 'input', label: sideLabel('input'), testId: 'dp-input', isDisabled: !hasInputs, title: hasInputs ? undefined : 'This node starts the flow: it has no input' },
           { id: 'output', label: sideLabel('output'), testId: 'dp-output' },
+          { id: 'logs', label: <>Logs{!!nodeRun?.logs?.length && <span className="dp-tab-count">{count(nodeRun.logs.length)}</span>}</>, testId: 'dp-logs-tab' },
+          ...(props.readOnly ? [{ id: 'params' as const, label: 'Parameters', testId: 'dp-params-tab' }] : []),
         ]} />
         {!props.readOnly && <DataActions isRunning={isRunning} canRunNode={!!description} isPinned={!!pinned} pinnableCount={pinnableCount} pin={pin}
           onRunFlow={props.onRunFlow} onRunNode={props.onRunNode} onRunFromHere={props.onRunFromHere} onCancel={props.onCancel} onUnpin={props.onUnpin} />}
       </div>
       <PinConfirm total={pinnableCount} pin={pin} />
-      {nodeRun && <StatusLine node={node} description={description} nodeRun={nodeRun} />}
+      {nodeRun && <StatusLine node={node} description={description} nodeRun={nodeRun} portLabels={props.portLabels} />}
+      {isText ? <div className="dp-body">{pane === 'logs' ? <LogsView nodeRun={nodeRun} /> : <ParamsView node={node} />}</div> : <>
       <div className="dp-viewbar">
         {ports.length > 1 && (
           <Tabs idPrefix={`${idPrefix}-port`} hasPanels={false} ariaLabel="Port" variant="pill" value={port} onChange={(p) => setPort({ ...chosenPort, [side]: p })}
-            items={ports.map((p) => ({ id: p, testId: `dp-port-${p}`, label: <>{p}{counts(side)?.[p] !== undefined && <span className="dp-tab-count">{count(counts(side)![p])}</span>}</> }))} />
+            items={ports.map((p) => ({ id: p, testId: `dp-port-${p}`, label: <>{side === 'output' ? props.portLabels?.[p] ?? p : p}{counts(side)?.[p] !== undefined && <span className="dp-tab-count">{count(counts(side)![p])}</span>}</> }))} />
         )}
         <Tabs<View> idPrefix={`${idPrefix}-view`} ariaLabel="View" variant="pill" value={view} onChange={setView} items={[
           { id: 'table', label: 'Table', testId: 'dp-view-table' },
@@ -86,6 +94,7 @@ export function DataPanel(props: DataPanelProps) {
       <div className="dp-body" {...tabPanelProps(`${idPrefix}-view`, view)}>
         <Body {...props} side={side} view={view} source={source} pages={pages} hasInputs={hasInputs} label={`${side === 'input' ? 'Input' : 'Output'} items, ${port}`} />
       </div>
+      </>}
     </section>
   );
 }

@@ -19,7 +19,7 @@ export function errorSentence(node: FlowNode, description: NodeDescription | und
   return `"${node.name}" failed${field ? ` at ${field}` : ''}: ${error.message}`;
 }
 
-export function StatusLine({ node, description, nodeRun }: { node: FlowNode; description: NodeDescription | undefined; nodeRun: NodeRunView }) {
+export function StatusLine({ node, description, nodeRun, portLabels }: { node: FlowNode; description: NodeDescription | undefined; nodeRun: NodeRunView; portLabels?: Record<string, string> }) {
   const hasInputs = (description?.inputs.length ?? 1) > 0;
   return (
     <div className="dp-status-wrap">
@@ -27,7 +27,7 @@ export function StatusLine({ node, description, nodeRun }: { node: FlowNode; des
         <span className="dp-dot" aria-hidden />
         <span className="dp-status-label">{LABELS[nodeRun.status]}</span>
         {hasInputs && nodeRun.status !== 'running' && <span>in {portCounts(nodeRun.itemsIn)}</span>}
-        {nodeRun.status !== 'running' && <span>out {portCounts(nodeRun.itemsOut)}</span>}
+        {nodeRun.status !== 'running' && <span>out {portCounts(nodeRun.itemsOut, portLabels)}</span>}
         {nodeRun.durationMs !== undefined && <span>{duration(nodeRun.durationMs)}</span>}
       </div>
       {nodeRun.error && (

@@ -17,11 +17,11 @@ export function portsFor(side: Side, node: FlowNode, description: NodeDescriptio
 export { count };
 
 /** `{ main: 100 }` → "100"; several ports → "main 95 · dropped 5". */
-export function portCounts(counts: Record<string, number> | undefined): string {
+export function portCounts(counts: Record<string, number> | undefined, labels: Record<string, string> = {}): string {
   const entries = Object.entries(counts ?? {});
   if (!entries.length) return '0';
   if (entries.length === 1 && entries[0][0] === 'main') return count(entries[0][1]);
-  return entries.map(([port, n]) => `${port} ${count(n)}`).join(' · ');
+  return entries.map(([port, n]) => `${labels[port] ?? port} ${count(n)}`).join(' · ');
 }
 
 export function duration(ms: number): string {

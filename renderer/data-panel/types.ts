@@ -8,6 +8,10 @@ export interface NodeRunView {
   itemsIn: Record<string, number>;
   itemsOut: Record<string, number>;
   durationMs?: number;
+  /** Items that left through an unconnected error port: the node succeeded, they did not. */
+  failedItems?: number;
+  /** What the node logged (a Code node's console output), in order. */
+  logs?: { level: string; message: string }[];
   error?: { code: string; message: string; path?: string };
 }
 
@@ -27,6 +31,8 @@ export interface DataPanelProps {
   onRunFromHere(): void;
   onRunFlow(): void;
   onCancel(): void;
+  /** Display names of ports where the node gives them (a Switch's rule names), as on the card. */
+  portLabels?: Record<string, string>;
   /** A recorded run: data only, no run or pin buttons (those live in the flow's editor). */
   readOnly?: boolean;
   api: ApiClient;

@@ -3,10 +3,14 @@ import { useReactFlow } from '@xyflow/react';
 import { layoutFlow } from '../canvas/auto-layout';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
+import { besideNode } from '../canvas/placement';
 import { centreOfView, NOTE_TYPE } from '../canvas/viewport';
+import { selectSingleNodeId } from '../state/selection-slice';
+import { connectNext } from './connect-next';
 import { ShortcutHelp } from '../app/ShortcutHelp';
 import { errorText, toast } from '../state/toast-store';
 import { useEditorStore } from '../state/use-editor';
+import { EmptyFlowNotice } from './EmptyFlowNotice';
 import { DataPanelArea, InspectorArea } from './NodeSlots';
 import { TopBar } from './TopBar';
 import { useEditorKeys } from './use-editor-keys';
@@ -20,9 +24,12 @@ export function EditorLayout({ notice }: { notice?: React.ReactNode }) {
 
   const fit = useCallback(() => void rf.fitView({ padding: 0.25, duration: 200, maxZoom: 1 }), [rf]);
   const add = useCallback((type: string) => {
-    const at = centreOfView(rf, root.current);
-    if (type === NOTE_TYPE) store.getState().addNote(at);
-    else store.getState().addNode(type, at);
+    const s = store.getState();
+    if (type === NOTE_TYPE) return void s.addNote(centreOfView(rf, root.current));
+    // With one node selected, the new one is its next step: placed to its right and wired to it.
+    const from = selectSingleNodeId(s);
+    const id = s.addNode(type, (from && besideNode(s.flow, s.sizes, from)) || centreOfView(rf, root.current));
+    if (from && id) connectNext(store, from, id);
   }, [rf, store]);
   const layout = useCallback(async () => {
     const s = store.getState();
@@ -41,6 +48,7 @@ export function EditorLayout({ notice }: { notice?: React.ReactNode }) {
     <div className="editor" ref={root}>
       <TopBar onHelp={() => setHelpOpen(true)} onLayout={() => void layout()} onAddNote={() => add(NOTE_TYPE)} onFit={fit} />
       {notice}
+      <EmptyFlowNotice />
       <div className="editor-body">
         <Palette onAdd={add} />
         <div className="editor-main">

@@ -41,7 +41,7 @@ export function DataPanelArea() {
   const { flow, node, description } = useSelectedNode();
   const s = useEditor(useShallow((st) => ({
     runId: st.runId, runState: st.runState, nodeRun: node ? st.nodeStatus[node.id] : undefined, readOnly: st.readOnly,
-    setPinned: st.setPinned, startRun: st.startRun, cancelRun: st.cancelRun,
+    setPinned: st.setPinned, startRun: st.startRun, cancelRun: st.cancelRun, portLabels: node ? st.ports[node.id]?.labels : undefined,
   })));
   const { height, separatorProps } = usePanelHeight();
   if (!node || !hasDataPanel) return null;
@@ -50,7 +50,7 @@ export function DataPanelArea() {
       <div className="panel-resizer" {...separatorProps} />
       <DataPanelSlot flow={flow} node={node} description={description} runId={s.runId} nodeRun={s.nodeRun}
         isRunning={s.runState === 'running' || s.runState === 'starting'} pinned={flow.pinned[node.id]}
-        readOnly={s.readOnly}
+        readOnly={s.readOnly} portLabels={s.portLabels}
         onPin={(items: Record<string, unknown>[]) => s.setPinned(node.id, items)}
         onUnpin={() => s.setPinned(node.id, undefined)}
         onRunNode={() => void s.startRun('node', node.id)}

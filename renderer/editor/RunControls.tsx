@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { formatDuration, plural, STATUS_LABEL } from '../app/format';
+import { formatDuration, plural, statusText } from '../app/format';
+import { ErrorDetails } from '../app/ErrorDetails';
 import { Icon } from '../app/icons';
 import { useEditor } from '../state/use-editor';
 
@@ -14,15 +15,16 @@ export function RunControls() {
     <>
       {runResult && (
         <span className="badge run-chip" data-status={runResult.status} data-testid="run-status" role="status"
+          data-failed-items={runResult.failedItems || undefined}
           title={runResult.error ? `${failedNode ? `“${failedNode}”: ` : ''}${runResult.error.message}` : undefined}>
           {runResult.status === 'running' ? <span className="spinner" /> : <span className="dot" />}
-          {runResult.status === 'running' ? 'Running…' : runResult.error?.code === 'run.start' ? 'Not started' : STATUS_LABEL[runResult.status] ?? runResult.status}
+          {runResult.status === 'running' ? 'Running…' : runResult.error?.code === 'run.start' ? 'Not started' : statusText(runResult.status, runResult.failedItems)}
           {runResult.status !== 'running' && runResult.durationMs !== undefined && <> · {formatDuration(runResult.durationMs)}</>}
           {runResult.status === 'success' && runResult.itemsOut !== undefined && <> · {plural(runResult.itemsOut, 'item')}</>}
         </span>
       )}
       {runResult?.status === 'failed' && runResult.error && (
-        <span className="run-error" title={runResult.error.message}>{failedNode ? `“${failedNode}”: ` : ''}{runResult.error.message}</span>
+        <ErrorDetails text={`${failedNode ? `“${failedNode}”: ` : ''}${runResult.error.message}`} testId="run-error" />
       )}
       {isBusy ? (
         <button type="button" className="btn btn-danger" data-testid="cancel-run" onClick={() => void cancelRun()} disabled={runState === 'starting'}>

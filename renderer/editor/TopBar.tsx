@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useConnectionStatus } from '../app/api-context';
 import { Icon } from '../app/icons';
@@ -7,6 +8,7 @@ import { useEditor } from '../state/use-editor';
 import { FlowName } from './FlowName';
 import { ProblemsButton } from './ProblemsButton';
 import { RunControls } from './RunControls';
+import { VersionsDialog } from './VersionsDialog';
 
 function SaveState() {
   const { isDirty, saveState, saveError } = useEditor(useShallow((s) => ({ isDirty: selectIsDirty(s), saveState: s.saveState, saveError: s.saveError })));
@@ -30,6 +32,7 @@ const IconButton = ({ icon, label, onClick, disabled, testId }: { icon: Paramete
 
 /** Name, save state, history and canvas tools, problems, Save and Run. */
 export function TopBar({ onHelp, onLayout, onAddNote, onFit }: { onHelp(): void; onLayout(): void; onAddNote(): void; onFit(): void }) {
+  const [isHistoryOpen, setHistoryOpen] = useState(false);
   const { isDirty, canUndo, canRedo, undo, redo, save, saveState } = useEditor(useShallow((s) => ({
     isDirty: selectIsDirty(s), canUndo: s.past.length > 0, canRedo: s.future.length > 0, undo: s.undo, redo: s.redo, save: s.save, saveState: s.saveState,
   })));
@@ -43,6 +46,7 @@ export function TopBar({ onHelp, onLayout, onAddNote, onFit }: { onHelp(): void;
       <div className="topbar-tools" role="toolbar" aria-label="Canvas tools">
         <IconButton icon="undo" label="Undo (Ctrl+Z)" onClick={undo} disabled={!canUndo} testId="undo" />
         <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" onClick={redo} disabled={!canRedo} testId="redo" />
+        <IconButton icon="history" label="Version history" onClick={() => setHistoryOpen(true)} testId="version-history" />
         <span className="tool-sep" />
         <IconButton icon="note" label="Add sticky note" onClick={onAddNote} testId="add-note" />
         <IconButton icon="layout" label="Tidy up (Shift+L)" onClick={onLayout} testId="auto-layout" />
@@ -56,6 +60,7 @@ export function TopBar({ onHelp, onLayout, onAddNote, onFit }: { onHelp(): void;
         <Icon name="save" /> Save
       </button>
       <RunControls />
+      {isHistoryOpen && <VersionsDialog onClose={() => setHistoryOpen(false)} />}
     </header>
   );
 }

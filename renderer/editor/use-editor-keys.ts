@@ -29,12 +29,19 @@ function keepsOwnKeys(target: EventTarget | null): boolean {
 export function useEditorKeys(store: EditorStore, actions: EditorKeyActions) {
   const rf = useReactFlow();
   useEffect(() => {
+    // Focus can lag behind the pointer (an editor still loading takes the keyboard only once
+    // it exists), so a press into the inspector already counts as being there: until the
+    // next press or focus elsewhere, canvas shortcuts such as Ctrl+A and Delete stay off.
+    let isPointerInPanel = false;
+    const onPointerDown = (e: PointerEvent) => { isPointerInPanel = keepsOwnKeys(e.target); };
+    const onFocusIn = (e: FocusEvent) => { if (!keepsOwnKeys(e.target)) isPointerInPanel = false; };
+
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === 's') { e.preventDefault(); void s.save(); return; }
-      if (keepsOwnKeys(e.target) || e.defaultPrevented) return;
+      if (keepsOwnKeys(e.target) || isPointerInPanel || e.defaultPrevented) return;
       const editable = !s.readOnly;
       const run = (fn: () => void) => { e.preventDefault(); fn(); };
       if (mod && key === 'z' && !e.shiftKey && editable) return run(s.undo);
@@ -80,12 +87,16 @@ export function useEditorKeys(store: EditorStore, actions: EditorKeyActions) {
     const onCommand = (e: Event) => { if ((e as CustomEvent).detail === 'flow.save') void store.getState().save(); };
 
     window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('focusin', onFocusIn, true);
     window.addEventListener(EDITOR_COMMAND, onCommand);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCopy);
     document.addEventListener('paste', onPaste);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('focusin', onFocusIn, true);
       window.removeEventListener(EDITOR_COMMAND, onCommand);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCopy);

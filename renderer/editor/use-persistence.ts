@@ -5,7 +5,7 @@ import { useConnectionStatus } from '../app/api-context';
 import { isValidEnough } from '../state/check-slice';
 import { writeDraft } from '../state/drafts';
 import type { EditorStore } from '../state/editor-store';
-import { selectIsDirty } from '../state/save-slice';
+import { selectIsDirty, selectLostAllNodes } from '../state/save-slice';
 
 const VALIDATE_MS = 350;
 // Autosave waits for the check of the latest change, then this long: about 1.5 s in all.
@@ -43,7 +43,7 @@ export function usePersistence(store: EditorStore, api: ApiClient) {
 
   useEffect(() => {
     const s = store.getState();
-    if (readOnly || status === 'closed' || s.saveState === 'saving' || !selectIsDirty(s) || !isValidEnough(s)) return;
+    if (readOnly || status === 'closed' || s.saveState === 'saving' || !selectIsDirty(s) || !isValidEnough(s) || selectLostAllNodes(s)) return;
     const t = setTimeout(() => void store.getState().save(), AUTOSAVE_MS);
     return () => clearTimeout(t);
   }, [store, flow, checkedFlow, saveState, status, readOnly]);

@@ -10,6 +10,9 @@ import { ExportDialog } from './ExportDialog';
 import { createFlow, deleteFlow, exportFlow, importFlowFiles } from './flow-files';
 import { FlowRow, type FlowRowActions } from './FlowRow';
 
+/** A flow made with "New flow" and left as it was: no nodes and the default name. Listed only on request. */
+const isBlankUntitled = (f: FlowSummary) => f.nodeCount === 0 && /^Untitled flow( \d+)?$/.test(f.name);
+
 /** The workspace's flows: create, open, rename, duplicate, export, delete (with undo), import. */
 export function FlowsScreen() {
   const api = useApi();
@@ -33,8 +36,11 @@ export function FlowsScreen() {
 
   const create = () => createFlow(api);
 
+  const [showBlank, setShowBlank] = useState(false);
   const q = query.trim().toLowerCase();
-  const shown = flows.filter((f) => !hidden.has(f.id) && (!q || f.name.toLowerCase().includes(q)));
+  const listed = flows.filter((f) => !hidden.has(f.id) && (!q || f.name.toLowerCase().includes(q)));
+  const blank = listed.filter(isBlankUntitled);
+  const shown = showBlank || q ? listed : listed.filter((f) => !isBlankUntitled(f));
 
   return (
     <div className="screen">
@@ -63,9 +69,15 @@ export function FlowsScreen() {
             <thead><tr><th>Name</th><th className="col-num">Nodes</th><th>Updated</th><th>Last run</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {shown.map((f) => <FlowRow key={f.id} flow={f} actions={actions} />)}
-              {!shown.length && <tr><td colSpan={5} className="muted table-none">No flow matches “{query}”.</td></tr>}
+              {!listed.length && <tr><td colSpan={5} className="muted table-none">No flow matches “{query}”.</td></tr>}
             </tbody>
           </table>
+        )}
+        {status === 'ready' && !q && blank.length > 0 && (
+          <p className="muted flows-blank" data-testid="flows-blank">
+            {showBlank ? 'Showing' : 'Hiding'} {plural(blank.length, 'empty untitled flow')} that never got a node.
+            <button type="button" className="btn btn-sm btn-ghost" data-testid="flows-blank-toggle" onClick={() => setShowBlank(!showBlank)}>{showBlank ? 'Hide them' : 'Show them'}</button>
+          </p>
         )}
       </div>
       {exporting && <ExportDialog name={exporting.name} onClose={() => setExporting(undefined)} onExport={(pinned) => void exportFlow(api, exporting.id, pinned)} />}

@@ -120,8 +120,9 @@ export function LazyEditor(props: LazyEditorProps) {
 
   const boxHeight = height ?? (contentHeight !== undefined ? clampLines(contentHeight, minLines, maxLines) : undefined);
   const activate = () => {
+    // Still loading: the editor takes the focus when it appears, not the canvas behind it.
+    if (!editorRef.current) wantsFocus.current = true;
     if (isActive) return editorRef.current?.focus();
-    wantsFocus.current = true;
     setActive(true);
   };
 

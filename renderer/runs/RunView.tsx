@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import type { RunDetailDto } from '../../engine/api';
+import type { FlowFile, RunDetailDto } from '../../engine/api';
 import { Canvas } from '../canvas/Canvas';
 import { DataPanelArea } from '../editor/NodeSlots';
 import { useRunEvents } from '../editor/use-run-events';
 import { useApi } from '../app/api-context';
-import { formatDateTime, formatDuration, plural, STATUS_LABEL } from '../app/format';
+import { failedItemsOf, formatDateTime, formatDuration, plural, statusText } from '../app/format';
+import { ErrorDetails } from '../app/ErrorDetails';
 import { Icon } from '../app/icons';
 import { navigate } from '../app/router';
 import { useCatalog } from '../state/catalog-store';
@@ -14,7 +15,13 @@ import { errorText } from '../state/toast-store';
 import { EditorContext } from '../state/use-editor';
 import { NodeRunsTable } from './NodeRunsTable';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; run: RunDetailDto; store?: EditorStore };
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; run: RunDetailDto; store?: EditorStore; isSnapshot: boolean };
+
+/** The flow as it ran, where the engine recorded it (`RunDetailDto.flow`). */
+const snapshotOf = (run: RunDetailDto): FlowFile | undefined => {
+  const flow = (run as { flow?: unknown }).flow;
+  return flow && typeof flow === 'object' && Array.isArray((flow as FlowFile).nodes) ? flow as FlowFile : undefined;
+};
 
 /** A recorded run: the flow's canvas, read-only, with each node's status and counts; a node's data below. */
 export function RunView({ runId }: { runId: string }) {
@@ -25,11 +32,12 @@ export function RunView({ runId }: { runId: string }) {
     let isLive = true;
     (async () => {
       const run = await api.call('runs.get', { runId });
-      // The flow as it is now: history keeps node results, not the flow file of each run.
-      const flow = await api.call('flows.get', { id: run.flowId }).then((r) => r.flow, () => undefined);
+      // The flow as it ran when the engine kept it; else as it is now (older runs).
+      const snapshot = snapshotOf(run);
+      const flow = snapshot ?? await api.call('flows.get', { id: run.flowId }).then((r) => r.flow, () => undefined);
       const store = flow ? createEditorStore(flow, { api, readOnly: true }) : undefined;
       store?.getState().showRecorded(run);
-      if (isLive) setState({ status: 'ready', run, store });
+      if (isLive) setState({ status: 'ready', run, store, isSnapshot: !!snapshot });
     })().catch((e) => { if (isLive) setState({ status: 'error', message: errorText(e) }); });
     return () => { isLive = false; };
   }, [api, runId]);
@@ -40,17 +48,20 @@ export function RunView({ runId }: { runId: string }) {
     return <div className="empty" role="alert"><p className="empty-title">This run could not be loaded</p><p>{state.message}</p>
       <button type="button" className="btn" onClick={() => navigate({ screen: 'runs' })}>Back to runs</button></div>;
   }
-  const { run, store } = state;
+  const { run, store, isSnapshot } = state;
   return (
     <div className="editor run-view" data-testid="run-view">
       <header className="topbar">
         <button type="button" className="btn btn-ghost btn-sm crumb" onClick={() => navigate({ screen: 'runs' })}><Icon name="back" /> Runs</button>
         <span className="crumb-sep" aria-hidden="true">/</span>
         <span className="flow-name static">{run.flowName}</span>
-        <span className="badge" data-status={run.status} data-testid="run-view-status"><span className="dot" />{STATUS_LABEL[run.status] ?? run.status}</span>
+        <span className="badge" data-status={run.status} data-failed-items={failedItemsOf(run)} data-testid="run-view-status"><span className="dot" />{statusText(run.status, failedItemsOf(run))}</span>
         <span className="muted run-meta">{run.trigger} · {formatDateTime(run.startedAt)} · {formatDuration(run.durationMs)}{run.itemsOut !== undefined ? ` · ${plural(run.itemsOut, 'item')}` : ''}</span>
-        {run.error && <span className="run-error" title={run.error.message}>{run.error.node ? `“${run.error.node}”: ` : ''}{run.error.message}</span>}
+        {run.error && <ErrorDetails text={`${run.error.node ? `“${run.error.node}”: ` : ''}${run.error.message}`} testId="run-view-error" />}
         <div className="topbar-spacer" />
+        <span className="subtle" data-testid="run-view-source" title={isSnapshot ? 'The flow exactly as this run used it' : 'This run did not record its flow: the canvas shows the flow as it is now'}>
+          {isSnapshot ? 'Flow as it ran' : 'Flow as it is now'}
+        </span>
         {!run.hasFullData && <span className="subtle" title="Older runs keep a sample of each node's items">Sampled data</span>}
         {store && <button type="button" className="btn" onClick={() => navigate({ screen: 'editor', flowId: run.flowId })}>Open flow</button>}
       </header>

@@ -71,6 +71,22 @@ export function removeElements(flow: FlowFile, keys: Set<string>, edgeIds: Set<s
   };
 }
 
+/** Puts back what `before` had and `flow` lacks (nodes, their edges, pins and notes): undo of one delete after later edits. */
+export function restoreRemoved(flow: FlowFile, before: FlowFile): FlowFile {
+  const nodeIds = new Set(flow.nodes.map((n) => n.id));
+  const nodes = [...flow.nodes, ...before.nodes.filter((n) => !nodeIds.has(n.id))];
+  const present = new Set(nodes.map((n) => n.id));
+  const edgeIds = new Set(flow.edges.map((e) => e.id));
+  const noteIds = new Set(flow.notes.map((n) => n.id));
+  const pinned = { ...flow.pinned };
+  for (const [id, items] of Object.entries(before.pinned)) if (!nodeIds.has(id) && present.has(id)) pinned[id] = items;
+  return {
+    ...flow, nodes, pinned,
+    edges: [...flow.edges, ...before.edges.filter((e) => !edgeIds.has(e.id) && present.has(e.from.node) && present.has(e.to.node))],
+    notes: [...flow.notes, ...before.notes.filter((n) => !noteIds.has(n.id))],
+  };
+}
+
 export function addEdge(flow: FlowFile, from: PortRef, to: PortRef): FlowFile {
   const edge: FlowEdge = { id: newId('e', new Set(flow.edges.map((e) => e.id))), from, to };
   return { ...flow, edges: [...flow.edges, edge] };

@@ -1,8 +1,10 @@
 import type { ApiEvent, ErrorInfo, RunDetailDto } from '../../engine/api';
-import { foldNodeSummary, summarizeNodeRuns, type NodeRunCounts, type NodeSummary } from '../../engine/exec/node-summary';
+import type { NodeSummary } from '../../engine/exec/node-summary';
 import type { ApiClient } from '../api/client';
 import type { NodeRunView } from '../data-panel/types';
 import type { Slice } from './editor-store';
+import { createEventBatcher } from './event-batcher';
+import { foldRunEvents, nodeViewsOf, resultOf } from './run-fold';
 import { errorText } from './toast-store';
 
 export type RunMode = 'flow' | 'from' | 'node';
@@ -30,25 +32,21 @@ export interface RunSlice {
   showRecorded(run: RunDetailDto): void;
 }
 
-/** Per-node views from a recorded run; loop bodies add up across iterations (the CLI's sums, one module). */
-export function nodeViewsOf(run: RunDetailDto): Record<string, NodeRunView> {
-  return summarizeNodeRuns(run.nodes as (NodeRunCounts & { nodeId: string })[]);
-}
-
-const resultOf = (e: { status: RunResult['status']; durationMs?: number; itemsOut?: number; failedItems?: number; error?: ErrorInfo }): RunResult => ({
-  status: e.status, durationMs: e.durationMs, itemsOut: e.itemsOut,
-  ...(e.failedItems ? { failedItems: e.failedItems } : {}), ...(e.error ? { error: e.error } : {}),
-});
-
 export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) => {
-  // The shown run's node runs added up so far; a node's view is 'running' between its start and finish.
+  // The shown run's node runs added up so far.
   let summaries = new Map<string, NodeSummary>();
+  // One store update per batch of events: one canvas render per frame, not per event.
+  const batcher = createEventBatcher((events: ApiEvent[]) => {
+    const next = foldRunEvents(get(), events, summaries);
+    if (next) set(next);
+  });
   return {
     runState: 'idle',
     nodeStatus: {},
     startRun: async (mode, nodeId) => {
       const { flow, runState, nodeStatus } = get();
       if (runState === 'starting' || runState === 'running') return;
+      batcher.flush();
       const runId = crypto.randomUUID();
       summaries = new Map();
       set({ runId, runState: 'starting', runResult: { status: 'running' }, nodeStatus: mode === 'flow' ? {} : nodeStatus });
@@ -63,21 +61,9 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
       const { runId, runState } = get();
       if (runId && runState === 'running') await api.call('runs.cancel', { runId }).catch(() => undefined);
     },
-    applyEvent: (e) => {
-      if (!('runId' in e) || e.runId !== get().runId) return;
-      if (e.type === 'node.started') {
-        const sofar = summaries.get(e.nodeId);
-        const view: NodeRunView = sofar ? { ...sofar, status: 'running' } : { status: 'running', itemsIn: {}, itemsOut: {} };
-        set((s) => ({ nodeStatus: { ...s.nodeStatus, [e.nodeId]: view } }));
-      } else if (e.type === 'node.finished') {
-        const summary = foldNodeSummary(summaries.get(e.nodeId), e);
-        summaries.set(e.nodeId, summary);
-        set((s) => ({ nodeStatus: { ...s.nodeStatus, [e.nodeId]: summary } }));
-      } else if (e.type === 'run.finished') {
-        set({ runState: 'done', runResult: resultOf(e) });
-      }
-    },
+    applyEvent: (e) => batcher.push(e),
     showRecorded: (run) => {
+      batcher.flush();
       summaries = new Map();
       set({ runId: run.id, nodeStatus: nodeViewsOf(run), runState: run.status === 'running' ? 'running' : 'done', runResult: resultOf(run) });
     },

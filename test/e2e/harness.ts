@@ -255,3 +255,14 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, name) });
 }
+
+/** The same screen in both themes (`<name>-light.png`, `<name>-dark.png`); the app follows the OS scheme unless told otherwise. */
+export async function screenshotThemes(page: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAttr(page.locator('html'), 'data-theme', scheme);
+    await page.waitForTimeout(150); // theme transitions settle
+    await screenshot(page, `${name}-${scheme}.png`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
