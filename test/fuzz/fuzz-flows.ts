@@ -32,11 +32,13 @@ export interface FuzzOptions {
   onProgress?(report: FuzzReport): void;
 }
 
-export interface Fault { case: number; stage: string; kinds: string[]; message: string }
+export interface Fault { case: number; stage: string; kind: string; mutations: string[]; message: string }
 export interface FuzzReport {
   cases: number;
   uncaught: number;
   hangs: number;
+  /** Stages other than a run that took longer than SLOW_MS (reading a file should never). */
+  slow: number;
   pathless: number;
   unbounded: number;
   /** Problems reported in all, and cases refused with a clear error (JunctionError). */
@@ -50,6 +52,7 @@ export interface FuzzReport {
 }
 
 const MAX_LISTED = 201;
+const SLOW_MS = 5_000;
 const MAX_PATH = 300;
 const MAX_MESSAGE = 1_000;
 
@@ -60,7 +63,7 @@ export async function fuzzFlows(o: FuzzOptions): Promise<FuzzReport> {
   const types = builtinRegistry();
   const code = lazyCodeRunner();
   const svc = tempService(types);
-  const report: FuzzReport = { cases: 0, uncaught: 0, hangs: 0, pathless: 0, unbounded: 0, problems: 0, refused: 0, runs: 0, faults: [], ms: 0, stageMs: {} };
+  const report: FuzzReport = { cases: 0, uncaught: 0, hangs: 0, slow: 0, pathless: 0, unbounded: 0, problems: 0, refused: 0, runs: 0, faults: [], ms: 0, stageMs: {} };
   const r = random(o.seed);
   let clean = 0;
 
@@ -70,7 +73,7 @@ export async function fuzzFlows(o: FuzzOptions): Promise<FuzzReport> {
       report.cases++;
       const fault = (stage: string, kind: keyof FuzzReport, message: string) => {
         (report[kind] as number)++;
-        if (report.faults.length < 50) report.faults.push({ case: i, stage, kinds, message: message.slice(0, 500) });
+        if (report.faults.length < 50) report.faults.push({ case: i, stage, kind, mutations: kinds, message: message.slice(0, 500) });
       };
       const checkProblems = (stage: string, problems: Problem[]) => {
         report.problems += problems.length;
@@ -91,6 +94,7 @@ export async function fuzzFlows(o: FuzzOptions): Promise<FuzzReport> {
           return undefined;
         } finally {
           const ms = performance.now() - started;
+          if (ms > SLOW_MS && name !== 'run') fault(name, 'slow', `took ${Math.round(ms)} ms`);
           const s = (report.stageMs[name] ??= { total: 0, max: 0 });
           s.total += ms;
           s.max = Math.max(s.max, ms);
