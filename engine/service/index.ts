@@ -7,7 +7,6 @@ import { version } from '../../package.json';
 import type { ApiEvent, Handlers } from '../api';
 import { describeNode } from '../catalog';
 import { systemClock } from '../exec/clock';
-import { lazyCodeRunner } from '../exec/lazy-code-runner';
 import { parseFlowText, type FlowFile } from '../flow';
 import { builtinRegistry, type NodeRegistry } from '../registry';
 import { allowedEnv } from '../runner';
@@ -18,6 +17,7 @@ import { flowHandlers } from './flows';
 import { createRuns } from './runs';
 import { openWorkspace } from './workspace';
 import { readWorkspaceVars } from './workspace-vars';
+import { createPreviewHost, createRunHost, type TypesModule } from '../worker';
 
 export interface ServiceOptions {
   /** The folder holding `flows/`. */
@@ -29,6 +29,10 @@ export interface ServiceOptions {
   clock?: Clock;
   /** `$env` of expressions; the JUNCTION_ENV_ALLOW names of this process when absent. */
   env?: Record<string, string>;
+  /** Where run threads load `types` from, when they are not the built-in node types. */
+  typesModule?: TypesModule;
+  /** The heap cap of each run's thread (JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent). */
+  runMemoryMb?: number;
 }
 
 export interface Service {
@@ -61,24 +65,27 @@ export function createService(opts: ServiceOptions): Service {
     changeTimer = setTimeout(() => emit({ type: 'flows.changed' }), CHANGE_DEBOUNCE_MS);
   };
 
-  const store = openRunStore(join(dataDir, STORE_FILE));
+  const storePath = join(dataDir, STORE_FILE);
+  const store = openRunStore(storePath);
   const ws = openWorkspace(workspace, changed);
-  const code = lazyCodeRunner();
   /** Error flows are looked up among the workspace's valid flows. */
   const findFlow = (id: string): FlowFile | undefined => {
     const entry = ws.find(id);
     return entry ? parseFlowText(ws.readText(entry.file), types).flow : undefined;
   };
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
-  const runtime = { code, env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
-  const runs = createRuns({ types, store, clock: opts.clock, runtime, emit });
+  const runtime = { env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
+  // Runs and previews execute in threads of their own: flow content never holds this thread.
+  const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb });
+  const previews = createPreviewHost();
+  const runs = createRuns({ types, store, runtime, emit, host });
 
   const handlers: Handlers = {
     'workspace.info': async () => ({ workspace, dataDir, version }),
     'nodes.catalog': async () => types.all().map(describeNode),
     ...flowHandlers({ ws, types, clock, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] }),
     ...runs.handlers,
-    ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace) }),
+    ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
   };
 
   let closing: Promise<void> | undefined;
@@ -92,7 +99,7 @@ export function createService(opts: ServiceOptions): Service {
       clearTimeout(changeTimer);
       ws.close();
       await runs.close();
-      await code.close();
+      await previews.close();
       store.close();
       listeners.clear();
     })()),

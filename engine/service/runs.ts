@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ApiEvent, Handlers, NodeRunDto, RunDetailDto, RunSummaryDto } from '../api';
 import type { EngineEvent } from '../exec/events';
 import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '../flow';
-import { executeFlow, type Runtime } from '../runner';
+import type { Runtime } from '../runner';
 import type { RunStore, RunSummary } from '../store';
-import { JunctionError, toErrorInfo } from '../sdk/errors';
-import type { Clock, Item, Outputs } from '../sdk/types';
+import { JunctionError } from '../sdk/errors';
+import type { Item, Outputs } from '../sdk/types';
+import type { NodeData, RunHost } from '../worker';
 
 /** How many runs keep every item in memory; older runs show the store's sample. */
 export const RUNS_IN_MEMORY = 5;
@@ -26,9 +27,10 @@ export interface RunMemory {
 export interface RunDeps {
   types: NodeLookup;
   store: RunStore;
-  clock?: Clock;
-  runtime: Omit<Runtime, 'types' | 'store'>;
+  runtime: Pick<Runtime, 'env' | 'vars' | 'findFlow'>;
   emit(event: ApiEvent): void;
+  /** Runs each flow in a thread of its own. */
+  host: RunHost;
 }
 
 type RunHandlers = Pick<Handlers, 'runs.start' | 'runs.cancel' | 'runs.list' | 'runs.get' | 'runs.items'>;
@@ -42,7 +44,7 @@ const summary = (r: RunSummary): RunSummaryDto => ({
 });
 
 /** Runs started from the editor: in the background, events streamed, the last runs' items kept for paging. */
-export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
+export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
   /** Runs that can still be cancelled, and every run's promise (an error flow may follow run.finished). */
   const active = new Map<string, AbortController>();
   const settling = new Set<Promise<unknown>>();
@@ -91,19 +93,21 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
         nodeId: n.nodeId, nodeName: n.nodeName, nodeType: n.nodeType, iteration: n.iteration, status: n.status,
         attempts: n.attempts, durationMs: n.durationMs, itemsIn: n.itemsIn, itemsOut: n.itemsOut, ...(n.error ? { error: n.error } : {}),
       }));
-      return { ...summary(run), nodes, hasFullData: recent.has(runId) } satisfies RunDetailDto;
+      return { ...summary(run), nodes, hasFullData: (recent.get(runId)?.nodes.size ?? 0) > 0 } satisfies RunDetailDto;
     },
 
     async 'runs.items'({ runId, nodeId, direction, port, offset, limit, iteration = 0 }) {
       const mem = recent.get(runId);
-      if (mem) {
-        const ran = mem.nodes.get(nodeId)?.get(iteration);
-        // A node a partial run did not execute still has the output it took over from earlier.
-        const items = (ran ? ran[direction][port] : direction === 'output' ? mem.outputs.get(nodeId)?.[port] : undefined) ?? [];
-        return { total: items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: false };
-      }
+      const ran = mem?.nodes.get(nodeId)?.get(iteration);
+      // A node a partial run did not execute still has the output it took over from earlier.
+      const items = ran ? ran[direction][port] ?? [] : direction === 'output' ? mem?.outputs.get(nodeId)?.[port] : undefined;
+      if (items) return { total: items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: false };
+      // Items reach memory when a run ends; until then (or when its thread was stopped) history has a sample.
       const run = store.getRun(runId);
-      if (!run) throw new JunctionError('run.not-found', `There is no run "${runId}" in the history`);
+      if (!run) {
+        if (mem) return { total: 0, offset, items: [], isSample: false };
+        throw new JunctionError('run.not-found', `There is no run "${runId}" in the history`);
+      }
       const node = run.nodes.find((n) => n.nodeId === nodeId && n.iteration === iteration);
       const sample = node?.[direction === 'input' ? 'sampleIn' : 'sampleOut'][port];
       if (!sample) return { total: 0, offset, items: [], isSample: true };
@@ -113,6 +117,9 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
   };
 
   function start(flow: FlowFile, mode: 'flow' | 'from' | 'node', nodeId: string | undefined, input: Record<string, unknown>[] | undefined): string {
+    // Read here, not in the run's thread: a broken vars.json fails runs.start with its own message.
+    const { vars, env, findFlow } = runtime;
+    const errorFlow = flow.settings.errorFlow ? findFlow?.(flow.settings.errorFlow) : undefined;
     const runId = randomUUID();
     const controller = new AbortController();
     const previous = mode === 'flow' ? undefined : latest(flow.id, true)?.outputs;
@@ -123,30 +130,27 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
       // Done before the event goes out: whoever reacts to run.finished may start the next partial run at once.
       if (e.type === 'run.finished' && e.runId === runId) { mem.isDone = true; active.delete(runId); }
       if (e.type === 'node.finished') {
-        const { data, ...rest } = e;
-        if (data && e.runId === runId) {
-          let byIteration = mem.nodes.get(e.nodeId);
-          if (!byIteration) mem.nodes.set(e.nodeId, (byIteration = new Map()));
-          byIteration.set(e.iteration, data);
-          mem.outputs.set(e.nodeId, data.output);
-        }
+        const { data: _, ...rest } = e;
         emit(rest);
       } else emit(e);
     };
-    let sawStart = false;
+    // Each node's items arrive when the run ends, just before its run.finished.
+    const onData = (entries: NodeData[]) => {
+      for (const { runId: of, nodeId: id, iteration, input: inItems, output } of entries) {
+        if (of !== runId) continue;
+        let byIteration = mem.nodes.get(id);
+        if (!byIteration) mem.nodes.set(id, (byIteration = new Map()));
+        byIteration.set(iteration, { input: inItems, output });
+        mem.outputs.set(id, output);
+      }
+    };
     active.set(runId, controller);
-    const done = executeFlow({ ...runtime, types, store }, flow, {
-      runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, clock,
+    const done = host.run(flow, {
+      runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, vars, env, errorFlow, keepData: true,
       ...(mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
-      onEvent: (e) => { if (e.type === 'run.started' && e.runId === runId) sawStart = true; onEvent(e); },
+      onEvent, onData, record: (e) => store.record(e),
     }).then((result) => {
       mem.outputs = result.outputs;
-    }).catch((e: unknown) => {
-      // runFlow reports what a flow does in its result; a throw is an engine bug. Still end the run for the editor.
-      process.stderr.write(`junction: run ${runId} failed inside the engine: ${(e as Error)?.stack ?? String(e)}\n`);
-      const event = { type: 'run.finished' as const, runId, status: 'failed' as const, at: new Date().toISOString(), durationMs: 0, itemsOut: 0, error: { ...toErrorInfo(e), code: 'engine.bug' } };
-      if (sawStart) store.record(event);
-      emit(event);
     }).finally(() => {
       mem.isDone = true;
       active.delete(runId);

@@ -1,0 +1,116 @@
+/**
+ * What `expr.paths` and `expr.preview` compute, over one run's data. It runs in the preview
+ * thread (engine/worker), never on the service thread: a flow's expression may be hostile.
+ */
+import type { FieldPathInfo, Out } from '../api';
+import { createScope } from '../exec/scope';
+import { compileTemplate } from '../expr';
+import type { FlowFile } from '../flow/types';
+import { toErrorInfo } from '../sdk/errors';
+import type { Item, Outputs } from '../sdk/types';
+import type { PreviewContext, PreviewData } from '../worker/protocol';
+
+/** Items sampled per upstream node, and how deep paths go: enough for autocomplete, cheap on 100,000 items. */
+const SAMPLE_ITEMS = 20;
+const MAX_DEPTH = 4;
+const MAX_FIELDS_PER_NODE = 500;
+/** A preview bigger than this is cut: it is read in a small box, and must cross the transport quickly. */
+const MAX_PREVIEW_CHARS = 64 * 1024;
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const join = (base: string, key: string) => (IDENT.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`);
+
+const kindOf = (v: unknown): FieldPathInfo['type'] =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object'
+    : typeof v === 'number' || typeof v === 'bigint' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
+
+/** Field paths of sample items: objects by key, arrays through their first element (`items[0].sku`). */
+export function collectPaths(samples: Record<string, unknown>[], node: string): FieldPathInfo[] {
+  const found = new Map<string, FieldPathInfo>();
+  const visit = (value: unknown, path: string, depth: number) => {
+    if (found.size >= MAX_FIELDS_PER_NODE) return;
+    if (path) {
+      const type = kindOf(value);
+      const known = found.get(path);
+      if (!known || known.type === 'null') {
+        found.set(path, { path, type, node, ...(type !== 'object' && type !== 'array' ? { example: String(value).slice(0, 80) } : {}) });
+      }
+    }
+    if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) { if (value.length) visit(value[0], `${path}[0]`, depth + 1); return; }
+    for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], join(path, key), depth + 1);
+  };
+  for (const json of samples) visit(json, '', 0);
+  return [...found.values()];
+}
+
+/** Ids of every node upstream of `nodeId`, nearest first. */
+function upstream(flow: FlowFile, nodeId: string): string[] {
+  const seen = new Set([nodeId]);
+  const order: string[] = [];
+  for (let queue = [nodeId]; queue.length;) {
+    const next: string[] = [];
+    for (const id of queue) for (const e of flow.edges) {
+      if (e.to.node === id && !seen.has(e.from.node)) { seen.add(e.from.node); order.push(e.from.node); next.push(e.from.node); }
+    }
+    queue = next;
+  }
+  return order;
+}
+
+/** A value as plain JSON that crosses any transport: dates as ISO text, cycles and huge values cut. */
+function plain(value: unknown): unknown {
+  if (value === undefined || typeof value === 'function') return undefined;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  } catch {
+    return String(value);
+  }
+  if (text === undefined) return undefined;
+  if (text.length > MAX_PREVIEW_CHARS) return `${text.slice(0, MAX_PREVIEW_CHARS)}… (cut at ${MAX_PREVIEW_CHARS.toLocaleString('en-US')} characters)`;
+  return JSON.parse(text);
+}
+
+/** Each node's output: the newest run's, else its pinned items. */
+function outputsOf(flow: FlowFile, data: PreviewData): Map<string, Outputs> {
+  const out = new Map(data.outputs);
+  for (const [id, items] of Object.entries(flow.pinned ?? {})) if (!out.has(id)) out.set(id, { main: items.map((json) => ({ json })) });
+  return out;
+}
+
+export function pathsOf(flow: FlowFile, nodeId: string, data: PreviewData): FieldPathInfo[] {
+  const outputs = outputsOf(flow, data);
+  const fields: FieldPathInfo[] = [];
+  for (const id of upstream(flow, nodeId)) {
+    const items = Object.values(outputs.get(id) ?? {}).flat().slice(0, SAMPLE_ITEMS).map((i) => i.json);
+    const name = flow.nodes.find((n) => n.id === id)?.name ?? id;
+    fields.push(...collectPaths(items, name));
+  }
+  return fields;
+}
+
+/** The expression's value for the node's first input item: the items it got in the run, else what its upstream nodes gave. */
+export function previewOf(flow: FlowFile, nodeId: string, mainPort: string, expression: string, data: PreviewData, ctx: PreviewContext): Out<'expr.preview'> {
+  const node = flow.nodes.find((n) => n.id === nodeId)!;
+  const outputs = outputsOf(flow, data);
+  let items: Item[] = data.inputs.get(nodeId)?.[mainPort] ?? [];
+  if (!items.length) {
+    items = flow.edges.filter((e) => e.to.node === nodeId && e.to.port === mainPort)
+      .flatMap((e) => outputs.get(e.from.node)?.[e.from.port] ?? []);
+  }
+  const { scope, at } = createScope({
+    outputs, nodeIdByName: new Map(flow.nodes.map((n) => [n.name, n.id])), vars: ctx.vars, env: ctx.env,
+    run: { id: data.runId ?? 'preview', mode: 'manual' }, flow: { id: flow.id, name: flow.name },
+    node: { id: node.id, name: node.name, type: node.type, version: node.version },
+    state: ctx.state, nowMs: ctx.nowMs, timezone: flow.settings?.timezone,
+  }, items);
+  at(items[0], 0);
+  const hasData = items.length > 0;
+  try {
+    const value = plain(compileTemplate(expression).evaluate(scope));
+    return value === undefined ? { hasData } : { value, hasData };
+  } catch (e) {
+    return { error: toErrorInfo(e), hasData };
+  }
+}

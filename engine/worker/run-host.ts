@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { EngineEvent, RunMode } from '../exec/events';
+import type { FlowFile } from '../flow/types';
+import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
+import type { Outputs } from '../sdk/types';
+import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_NODE_OUTPUT_BYTES, runMemoryMb, STOP_GRACE_MS } from './limits';
+import type { FromRunThread, NodeData, RunJob, RunOutcome, ToRunThread, TypesModule } from './protocol';
+import { workerScript } from './worker-script';
+
+export interface RunHostOptions {
+  /** The run store's file; the run's thread records history, state and the journal there. */
+  storePath?: string;
+  /** Node types other than the built-in ones; `types` given to the service must be the same. */
+  typesModule?: TypesModule;
+  /** The V8 heap cap of each run's thread; JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent. */
+  memoryMb?: number;
+  maxNodeOutputBytes?: number;
+}
+
+export interface HostedRunOptions {
+  runId?: string;
+  mode: RunMode;
+  usePinned?: boolean;
+  input?: Record<string, unknown>[];
+  previous?: ReadonlyMap<string, Outputs>;
+  startAt?: string;
+  only?: string;
+  vars?: Record<string, unknown>;
+  env?: Record<string, string>;
+  /** The flow named by `flow.settings.errorFlow`, when there is one. */
+  errorFlow?: FlowFile;
+  /** Hand every node's items to `onData` when each run ends (before its run.finished). */
+  keepData?: boolean;
+  /** Nodes whose final outputs the result carries; all when absent. */
+  outputsOf?: string[];
+  signal?: AbortSignal;
+  /** Engine events as they happen, without items. */
+  onEvent?(e: EngineEvent): void;
+  onData?(entries: NodeData[]): void;
+  /** Records in history what the host decides itself: a run ended by its deadline, memory cap or Cancel. */
+  record?(e: EngineEvent): void;
+}
+
+export interface HostedRunResult extends RunOutcome {
+  outputs: Map<string, Outputs>;
+  errorFlowRun?: RunOutcome;
+}
+
+export type RunHost = ReturnType<typeof createRunHost>;
+
+/**
+ * Runs each flow in its own worker thread with a heap cap and a wall-clock deadline, so no
+ * flow can hold the caller's thread or end its process. Cancel and the deadline first ask the
+ * run to stop; a run that does not within STOP_GRACE_MS (stuck in a native call) has its
+ * thread terminated and ends with a clear error. Never rejects: the result says how it ended.
+ */
+export function createRunHost(opts: RunHostOptions = {}) {
+  const memoryMb = opts.memoryMb ?? runMemoryMb();
+  const maxNodeOutputBytes = opts.maxNodeOutputBytes ?? MAX_NODE_OUTPUT_BYTES;
+
+  function run(flow: FlowFile, o: HostedRunOptions): Promise<HostedRunResult> {
+    const runId = o.runId ?? randomUUID();
+    const job: RunJob = {
+      kind: 'run', flow, runId, mode: o.mode, usePinned: o.usePinned ?? false, input: o.input,
+      previous: o.previous ? new Map(o.previous) : undefined, startAt: o.startAt, only: o.only,
+      vars: o.vars ?? {}, env: o.env ?? {}, errorFlow: o.errorFlow, storePath: opts.storePath, typesModule: opts.typesModule,
+      keepData: o.keepData ?? false, outputsOf: o.outputsOf, maxNodeOutputBytes,
+    };
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(workerScript(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+      } catch (e) {
+        const error = toErrorInfo(e);
+        o.onEvent?.({ type: 'run.finished', runId, status: 'failed', at: new Date().toISOString(), durationMs: 0, itemsOut: 0, error });
+        return resolve({ runId, status: 'failed', error, durationMs: 0, outputs: new Map(o.previous ?? []) });
+      }
+      const open = new Set<string>(); // runs started and not yet finished (the run, then its error flow)
+      const finished = new Map<string, Extract<EngineEvent, { type: 'run.finished' }>>();
+      let mainEntries: NodeData[] = [];
+      let isSettled = false;
+      let stopTimer: NodeJS.Timeout | undefined;
+      const timeoutMs = flow.settings.timeoutMs ?? DEFAULT_RUN_DEADLINE_MS;
+      // The flow's own timer (inside the run) stops it gracefully; this one is for a thread that cannot hear it.
+      const deadline = setTimeout(() => end('failed', { code: 'run.timeout', message: `The run took longer than ${timeoutMs} ms and was stopped` }), timeoutMs + STOP_GRACE_MS);
+
+      const onAbort = () => {
+        worker.postMessage({ type: 'cancel' } satisfies ToRunThread);
+        stopTimer ??= setTimeout(() => end('cancelled', { code: 'run.cancelled', message: 'The run was cancelled.' }), STOP_GRACE_MS);
+      };
+      o.signal?.addEventListener('abort', onAbort, { once: true });
+      if (o.signal?.aborted) onAbort();
+
+      const settle = (result: HostedRunResult) => {
+        isSettled = true;
+        clearTimeout(deadline);
+        clearTimeout(stopTimer);
+        o.signal?.removeEventListener('abort', onAbort);
+        void worker.terminate();
+        resolve(result);
+      };
+
+      /** Ends the run from here: the thread is gone or about to be; history and listeners learn how it ended. */
+      function end(status: 'failed' | 'cancelled', error: ErrorInfo) {
+        if (isSettled) return;
+        const durationMs = Math.round(performance.now() - t0);
+        if (!finished.has(runId)) open.add(runId);
+        for (const id of open) {
+          const e = { type: 'run.finished' as const, runId: id, status, at: new Date().toISOString(), durationMs, itemsOut: 0, error };
+          try { o.record?.(e); } catch (x) { process.stderr.write(`junction: recording the end of run ${id} failed: ${(x as Error).message}\n`); }
+          if (id === runId) finished.set(id, e);
+          o.onEvent?.(e);
+        }
+        const own = finished.get(runId)!;
+        settle({ runId, status: own.status, durationMs: own.durationMs, ...(own.error ? { error: own.error } : {}), outputs: new Map(o.previous ?? []) });
+      }
+
+      worker.on('message', (m: FromRunThread) => {
+        if (isSettled) return;
+        switch (m.type) {
+          case 'event':
+            if (m.event.type === 'run.started') open.add(m.event.runId);
+            if (m.event.type === 'run.finished') { open.delete(m.event.runId); finished.set(m.event.runId, m.event); }
+            o.onEvent?.(m.event);
+            return;
+          case 'data':
+            if (m.runId === runId) mainEntries = m.entries;
+            o.onData?.(m.entries);
+            return;
+          case 'fatal':
+            return end('failed', m.error);
+          case 'result': {
+            const outputs = new Map(m.outputs.map(([id, ref]) => [id, 'sameAsEntry' in ref ? mainEntries[ref.sameAsEntry]!.output : ref.outputs] as [string, Outputs]));
+            return settle({ ...m.outcome, outputs, ...(m.errorFlowRun ? { errorFlowRun: m.errorFlowRun } : {}) });
+          }
+        }
+      });
+      worker.on('error', (e: Error & { code?: string }) => {
+        end('failed', e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { code: 'run.memory', message: `The run used more than ${formatMb(memoryMb)} of memory and was stopped` }
+          : { code: 'run.thread', message: `The run stopped unexpectedly: ${e.message}` });
+      });
+      worker.on('exit', () => end('failed', { code: 'run.thread', message: 'The run stopped unexpectedly (its thread exited)' }));
+    });
+  }
+
+  return { run, memoryMb };
+}

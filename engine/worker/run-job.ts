@@ -1,0 +1,88 @@
+// A run's thread: the executor as the CLI and service ran it before, with history, state and
+// the journal in the thread's own connection to the run store. Events go out as they happen,
+// without items; the items of a run cross once, when it ends, in one message.
+import type { MessagePort } from 'node:worker_threads';
+import type { EngineEvent } from '../exec/events';
+import { lazyCodeRunner } from '../exec/lazy-code-runner';
+import type { NodeRegistry } from '../registry';
+import { builtinRegistry } from '../registry';
+import { executeFlow } from '../runner';
+import { openRunStore } from '../store';
+import { toErrorInfo } from '../sdk/errors';
+import type { Outputs } from '../sdk/types';
+import { formatMb } from './limits';
+import { estimateOutputBytes } from './output-size';
+import type { FromRunThread, NodeData, OutputsRef, RunJob, RunOutcome, ToRunThread } from './protocol';
+
+async function loadTypes(job: RunJob): Promise<NodeRegistry> {
+  if (!job.typesModule) return builtinRegistry();
+  const mod = (await import(job.typesModule.url)) as Record<string, NodeRegistry>;
+  return mod[job.typesModule.exportName]!;
+}
+
+export async function runJob(job: RunJob, port: MessagePort): Promise<void> {
+  const send = (m: FromRunThread) => port.postMessage(m);
+  const types = await loadTypes(job);
+  const store = job.storePath ? openRunStore(job.storePath) : undefined;
+  const code = lazyCodeRunner();
+  const controller = new AbortController();
+  /** Set once the host is told to stop this thread: nothing more goes into history from here. */
+  let isDoomed = false;
+  const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed) store.record(e); } };
+  port.on('message', (m: ToRunThread) => { if (m.type === 'cancel') controller.abort(); });
+
+  const pending = new Map<string, NodeData[]>();
+  /** The main run's outputs already sent in `data`, so the result refers to them instead of copying. */
+  const sent = new Map<Outputs, number>();
+  const onEvent = (e: EngineEvent) => {
+    if (e.type === 'node.finished' && e.data) {
+      const { data, ...event } = e;
+      if (job.keepData) {
+        let list = pending.get(e.runId);
+        if (!list) pending.set(e.runId, (list = []));
+        list.push({ runId: e.runId, nodeId: e.nodeId, iteration: e.iteration, input: data.input, output: data.output });
+      }
+      send({ type: 'event', event });
+      const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
+      if (bytes > job.maxNodeOutputBytes) {
+        isDoomed = true; // the host ends the run as failed and records it; this thread is terminated
+        send({ type: 'fatal', error: { code: 'run.output-too-large', node: e.nodeName, message: `"${e.nodeName}" produced about ${formatMb(bytes / 2 ** 20)} of data; a node may output at most ${formatMb(job.maxNodeOutputBytes / 2 ** 20)} in one run` } });
+      }
+      return;
+    }
+    if (e.type === 'run.finished' && job.keepData) {
+      const entries = pending.get(e.runId) ?? [];
+      pending.delete(e.runId);
+      if (e.runId === job.runId) entries.forEach((entry, i) => sent.set(entry.output, i));
+      send({ type: 'data', runId: e.runId, entries });
+    }
+    send({ type: 'event', event: e });
+  };
+
+  let last: FromRunThread;
+  try {
+    const result = await executeFlow(
+      { types, code, store: history, vars: job.vars, env: job.env, findFlow: (id) => (job.errorFlow?.id === id ? job.errorFlow : undefined) },
+      job.flow,
+      {
+        runId: job.runId, mode: job.mode, usePinned: job.usePinned, input: job.input, previous: job.previous,
+        startAt: job.startAt, only: job.only, signal: controller.signal, onEvent,
+      },
+    );
+    const wanted = job.outputsOf ? new Set(job.outputsOf) : undefined;
+    const outputs: [string, OutputsRef][] = [];
+    for (const [id, outs] of result.outputs) {
+      if (wanted && !wanted.has(id)) continue;
+      const index = sent.get(outs);
+      outputs.push([id, index === undefined ? { outputs: outs } : { sameAsEntry: index }]);
+    }
+    const outcome = (r: RunOutcome): RunOutcome => ({ runId: r.runId, status: r.status, durationMs: r.durationMs, ...(r.error ? { error: r.error } : {}) });
+    last = { type: 'result', outcome: outcome(result), ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
+  } catch (e) {
+    last = { type: 'fatal', error: { ...toErrorInfo(e), code: 'engine.bug' } };
+  } finally {
+    await code.close();
+    store?.close();
+  }
+  send(last);
+}
