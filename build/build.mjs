@@ -13,8 +13,8 @@ const engineOnly = process.argv.includes('--engine');
 mkdirSync(out, { recursive: true });
 
 const t0 = performance.now();
-// The thread that runs flows and previews (engine/worker) is its own entry, found beside the bundle.
-await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts'), 'junction-worker': resolve(root, 'engine/worker/thread-main.ts') }, out);
+// The worker process that runs flows and previews (engine/worker) is its own entry, found beside the bundle.
+await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts'), 'junction-worker': resolve(root, 'engine/worker/worker-main.ts') }, out);
 // The sandbox worker is plain JS that the sandbox loads by a path relative to its own
 // module, which ends up in a split chunk (dist/chunks/) or, unsplit, in dist/ itself.
 for (const dir of [out, resolve(out, 'chunks')]) {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { EngineEvent } from '../exec/events';
-import { lazyCodeRunner } from '../exec/lazy-code-runner';
 import { builtinRegistry } from '../registry';
-import { allowedEnv, executeFlow } from '../runner';
+import { allowedEnv } from '../runner';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
+import { createRunHost } from '../worker';
 import { flowFinder, loadFlow, readInput, readText } from './load-flow';
 import { createProgress } from './progress';
 import { formatTable } from './table';
@@ -36,9 +36,11 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   const flow = loadFlow(file, types);
   const input = args.input ? readInput(resolve(args.input)) : undefined;
   const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
+  const host = createRunHost(); // checks JUNCTION_RUN_MEMORY_MB before anything starts
   let store: RunStore | undefined;
-  if (args.history) store = openRunStore(args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath());
-  const code = lazyCodeRunner();
+  const storePath = args.history ? (args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath()) : undefined;
+  // Opened here too (migrations run once, before the run's process opens it) to record a run this process had to stop.
+  if (storePath) store = openRunStore(storePath);
   const lines = new Map<string, NodeLine>();
   const logs: string[] = [];
   const progress = createProgress(err, flow.nodes.length);
@@ -58,14 +60,17 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const result = await executeFlow(
-      { types, code, store, vars, env: allowedEnv(), findFlow: flowFinder(file, types) },
-      flow, { mode: 'cli', input, onEvent, signal: controller.signal },
-    );
+    const errorFlow = flow.settings.errorFlow ? flowFinder(file, types)(flow.settings.errorFlow) : undefined;
+    const sinkIds = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id)).map((n) => n.id);
+    // In a worker process with a heap cap and the flow's deadline: a runaway flow ends with a message and exit code 1.
+    const result = await host.run(flow, {
+      mode: 'cli', input, vars, env: allowedEnv(), errorFlow, signal: controller.signal, onEvent,
+      outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e),
+    });
     progress.done();
     const ordered = flow.nodes.map((n) => lines.get(n.id)).filter((l): l is NodeLine => !!l);
     if (args.json) {
-      const sinks = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id) && result.outputs.has(n.id));
+      const sinks = flow.nodes.filter((n) => sinkIds.includes(n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
       out.write(`${JSON.stringify({ runId: result.runId, status: result.status, durationMs: result.durationMs, error: result.error ?? null, nodes: ordered, output, logs }, null, 2)}\n`);
     } else {
@@ -80,7 +85,6 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
   } finally {
     process.off('SIGINT', onSigint);
     progress.done();
-    await code.close();
     store?.close();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * What `expr.paths` and `expr.preview` compute, over one run's data. It runs in the preview
- * thread (engine/worker), never on the service thread: a flow's expression may be hostile.
+ * process (engine/worker), never in the service: a flow's expression may be hostile.
  */
 import type { FieldPathInfo, Out } from '../api';
 import { createScope } from '../exec/scope';

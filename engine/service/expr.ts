@@ -29,7 +29,7 @@ export function exprHandlers({ types, runs, store, clock, env, vars, previews }:
     return node;
   };
 
-  /** The newest run's data, named so the preview thread keeps it until a newer run (or the same one, finished) comes. */
+  /** The newest run's data, named so the preview process keeps it until a newer run (or the same one, finished) comes. */
   const runData = (flow: FlowFile): { key: string; get(): PreviewData } => {
     const mem = runs.latest(flow.id);
     if (!mem) return { key: 'none', get: () => ({ key: 'none', outputs: new Map(), inputs: new Map() }) };
@@ -53,7 +53,7 @@ export function exprHandlers({ types, runs, store, clock, env, vars, previews }:
         return await previews.ask<{ fields: FieldPathInfo[] }>({ type: 'paths', flow, nodeId }, runData(flow));
       } catch (e) {
         // Autocomplete is a convenience: data that cannot be listed in time offers no paths.
-        if (e instanceof JunctionError && /^expr\.(timeout|memory|thread)$/.test(e.code)) return { fields: [] };
+        if (e instanceof JunctionError && /^expr\.(timeout|memory|process)$/.test(e.code)) return { fields: [] };
         throw e;
       }
     },

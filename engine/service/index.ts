@@ -29,9 +29,9 @@ export interface ServiceOptions {
   clock?: Clock;
   /** `$env` of expressions; the JUNCTION_ENV_ALLOW names of this process when absent. */
   env?: Record<string, string>;
-  /** Where run threads load `types` from, when they are not the built-in node types. */
+  /** Where run processes load `types` from, when they are not the built-in node types. */
   typesModule?: TypesModule;
-  /** The heap cap of each run's thread (JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent). */
+  /** The heap cap of each run's process (JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent). */
   runMemoryMb?: number;
 }
 
@@ -75,7 +75,7 @@ export function createService(opts: ServiceOptions): Service {
   };
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
   const runtime = { env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
-  // Runs and previews execute in threads of their own: flow content never holds this thread.
+  // Runs and previews execute in worker processes: flow content never holds this thread or ends this process.
   const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb });
   const previews = createPreviewHost();
   const runs = createRuns({ types, store, runtime, emit, host });

@@ -29,7 +29,7 @@ export interface RunDeps {
   store: RunStore;
   runtime: Pick<Runtime, 'env' | 'vars' | 'findFlow'>;
   emit(event: ApiEvent): void;
-  /** Runs each flow in a thread of its own. */
+  /** Runs each flow in a worker process of its own. */
   host: RunHost;
 }
 
@@ -102,7 +102,7 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
       // A node a partial run did not execute still has the output it took over from earlier.
       const items = ran ? ran[direction][port] ?? [] : direction === 'output' ? mem?.outputs.get(nodeId)?.[port] : undefined;
       if (items) return { total: items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: false };
-      // Items reach memory when a run ends; until then (or when its thread was stopped) history has a sample.
+      // Items reach memory when a run ends; until then (or when its process was stopped) history has a sample.
       const run = store.getRun(runId);
       if (!run) {
         if (mem) return { total: 0, offset, items: [], isSample: false };
@@ -117,7 +117,7 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
   };
 
   function start(flow: FlowFile, mode: 'flow' | 'from' | 'node', nodeId: string | undefined, input: Record<string, unknown>[] | undefined): string {
-    // Read here, not in the run's thread: a broken vars.json fails runs.start with its own message.
+    // Read here, not in the run's process: a broken vars.json fails runs.start with its own message.
     const { vars, env, findFlow } = runtime;
     const errorFlow = flow.settings.errorFlow ? findFlow?.(flow.settings.errorFlow) : undefined;
     const runId = randomUUID();

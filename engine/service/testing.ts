@@ -18,7 +18,7 @@ export interface TempService extends Service {
 }
 
 /**
- * A service over temp folders. Given `types` (the test node types), its run threads load them
+ * A service over temp folders. Given `types` (the test node types), its runs load them
  * from the bundle the unit tests' setup names in JUNCTION_TEST_TYPES_MODULE.
  */
 export function tempService(types?: NodeRegistry, opts: Pick<ServiceOptions, 'runMemoryMb'> = {}): TempService {

@@ -1,12 +1,12 @@
 import { JunctionError } from '../sdk/errors';
 
 /**
- * Bounds of the threads that run flows and previews. A flow file is untrusted: whatever it
- * does (a native call that never returns, a string of gigabytes), the service thread and
- * the process must carry on. These are the numbers behind that promise.
+ * Bounds of the worker processes that run flows and previews. A flow file is untrusted:
+ * whatever it does (a native call that never returns, a string of gigabytes), the service and
+ * its other clients must carry on. These are the numbers behind that promise.
  */
 
-/** V8 heap of one run's thread when nothing else is configured. */
+/** V8 heap of one run's process when nothing else is configured. */
 export const DEFAULT_RUN_MEMORY_MB = 2048;
 /** The range JUNCTION_RUN_MEMORY_MB may choose from. */
 export const MIN_RUN_MEMORY_MB = 64;
@@ -16,7 +16,7 @@ export const MAX_RUN_MEMORY_MB = 16_384;
 export const DEFAULT_RUN_DEADLINE_MS = 60 * 60 * 1000;
 /**
  * After its deadline or a Cancel, a run gets this long to end by itself (nodes see the abort,
- * history is written as usual) before its thread is terminated. Cancel must take under 1 s.
+ * history is written as usual) before its process is killed. Cancel must take under 1 s.
  */
 export const STOP_GRACE_MS = 500;
 
@@ -25,10 +25,10 @@ export const MAX_NODE_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 /** A preview or a field-path listing answers within this, or reports that it was stopped. */
 export const PREVIEW_DEADLINE_MS = 2000;
-/** V8 heap of the preview thread: it holds one run's data (as the editor does) plus one evaluation. */
+/** V8 heap of the preview process: it holds one run's data (as the editor does) plus one evaluation. */
 export const PREVIEW_MEMORY_MB = 1024;
 
-/** The heap cap of run threads: JUNCTION_RUN_MEMORY_MB when set, else the default. */
+/** The heap cap of run processes: JUNCTION_RUN_MEMORY_MB when set, else the default. */
 export function runMemoryMb(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.JUNCTION_RUN_MEMORY_MB;
   if (raw === undefined || raw === '') return DEFAULT_RUN_MEMORY_MB;

@@ -1,5 +1,5 @@
 /**
- * Messages between the service (or CLI) thread and the threads that run flows and previews.
+ * Messages between the service (or CLI) and the processes that run flows and previews.
  * Everything here crosses by structured clone, so it holds data only: no functions, no classes.
  */
 import type { EngineEvent, RunMode } from '../exec/events';
@@ -9,7 +9,7 @@ import type { Item, Outputs } from '../sdk/types';
 
 export type PortItems = Record<string, Item[]>;
 
-/** Where a run thread finds its node types when they are not the built-in ones (tests, embedders). */
+/** Where a run's process finds its node types when they are not the built-in ones (tests, embedders). */
 export interface TypesModule {
   /** A file URL of an ES module the thread can import. */
   url: string;
@@ -17,7 +17,7 @@ export interface TypesModule {
   exportName: string;
 }
 
-/** One run, as its thread receives it (workerData). */
+/** One run, as its process receives it (the first message). */
 export interface RunJob {
   kind: 'run';
   flow: FlowFile;
@@ -32,7 +32,7 @@ export interface RunJob {
   only?: string;
   vars: Record<string, unknown>;
   env: Record<string, string>;
-  /** The run store the thread records history, state and the journal in; none: nothing is kept. */
+  /** The run store the process records history, state and the journal in; none: nothing is kept. */
   storePath?: string;
   typesModule?: TypesModule;
   /** Send every node's items back when each run ends (the editor pages through them). */
@@ -45,7 +45,7 @@ export interface RunJob {
 export interface PreviewJob { kind: 'preview' }
 export type WorkerJob = RunJob | PreviewJob;
 
-/** One node run's items, by reference to the arrays the thread held. */
+/** One node run's items. */
 export interface NodeData { runId: string; nodeId: string; iteration: number; input: PortItems; output: PortItems }
 
 /** A run's own summary, without its items. */
@@ -59,17 +59,17 @@ export interface RunOutcome {
 /** A node's final outputs: inline, or the index of the `data` entry (of the main run) holding the same object. */
 export type OutputsRef = { outputs: Outputs } | { sameAsEntry: number };
 
-export type FromRunThread =
+export type FromRunWorker =
   | { type: 'event'; event: EngineEvent }
   | { type: 'data'; runId: string; entries: NodeData[] }
   | { type: 'fatal'; error: ErrorInfo }
   | { type: 'result'; outcome: RunOutcome; errorFlowRun?: RunOutcome; outputs: [string, OutputsRef][] };
 
-export type ToRunThread = { type: 'cancel' };
+export type ToRunWorker = { type: 'cancel' };
 
 /** The run data a preview reads: the newest run's outputs and node inputs (first iteration). */
 export interface PreviewData {
-  /** Identifies the snapshot, so the thread keeps it across requests until the run changes. */
+  /** Identifies the snapshot, so the process keeps it across requests until the run changes. */
   key: string;
   runId?: string;
   outputs: Map<string, Outputs>;
@@ -83,8 +83,8 @@ export interface PreviewContext {
   nowMs: number;
 }
 
-export type ToPreviewThread =
+export type ToPreviewWorker =
   | { type: 'preview'; id: number; data?: PreviewData; flow: FlowFile; nodeId: string; mainPort: string; expression: string; context: PreviewContext }
   | { type: 'paths'; id: number; data?: PreviewData; flow: FlowFile; nodeId: string };
 
-export type FromPreviewThread = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };
+export type FromPreviewWorker = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };

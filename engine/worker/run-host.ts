@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type { EngineEvent, RunMode } from '../exec/events';
 import type { FlowFile } from '../flow/types';
 import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
 import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_NODE_OUTPUT_BYTES, runMemoryMb, STOP_GRACE_MS } from './limits';
-import type { FromRunThread, NodeData, RunJob, RunOutcome, ToRunThread, TypesModule } from './protocol';
-import { workerScript } from './worker-script';
+import type { FromRunWorker, NodeData, RunJob, RunOutcome, ToRunWorker, TypesModule } from './protocol';
+import { spawnWorker, type WorkerProcess } from './worker-process';
 
 export interface RunHostOptions {
-  /** The run store's file; the run's thread records history, state and the journal there. */
+  /** The run store's file; the run's process records history, state and the journal there. */
   storePath?: string;
   /** Node types other than the built-in ones; `types` given to the service must be the same. */
   typesModule?: TypesModule;
-  /** The V8 heap cap of each run's thread; JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent. */
+  /** The V8 heap cap of each run's process; JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent. */
   memoryMb?: number;
   maxNodeOutputBytes?: number;
 }
@@ -50,10 +49,10 @@ export interface HostedRunResult extends RunOutcome {
 export type RunHost = ReturnType<typeof createRunHost>;
 
 /**
- * Runs each flow in its own worker thread with a heap cap and a wall-clock deadline, so no
- * flow can hold the caller's thread or end its process. Cancel and the deadline first ask the
- * run to stop; a run that does not within STOP_GRACE_MS (stuck in a native call) has its
- * thread terminated and ends with a clear error. Never rejects: the result says how it ended.
+ * Runs each flow in a worker process of its own with a heap cap and a wall-clock deadline, so
+ * no flow can hold the caller's thread or end its process. Cancel and the deadline first ask
+ * the run to stop; a run that does not within STOP_GRACE_MS (stuck in a native call) has its
+ * process killed and ends with a clear error. Never rejects: the result says how it ended.
  */
 export function createRunHost(opts: RunHostOptions = {}) {
   const memoryMb = opts.memoryMb ?? runMemoryMb();
@@ -69,9 +68,9 @@ export function createRunHost(opts: RunHostOptions = {}) {
     };
     const t0 = performance.now();
     return new Promise((resolve) => {
-      let worker: Worker;
+      let worker: WorkerProcess;
       try {
-        worker = new Worker(workerScript(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+        worker = spawnWorker(job, memoryMb);
       } catch (e) {
         const error = toErrorInfo(e);
         o.onEvent?.({ type: 'run.finished', runId, status: 'failed', at: new Date().toISOString(), durationMs: 0, itemsOut: 0, error });
@@ -83,11 +82,11 @@ export function createRunHost(opts: RunHostOptions = {}) {
       let isSettled = false;
       let stopTimer: NodeJS.Timeout | undefined;
       const timeoutMs = flow.settings.timeoutMs ?? DEFAULT_RUN_DEADLINE_MS;
-      // The flow's own timer (inside the run) stops it gracefully; this one is for a thread that cannot hear it.
+      // The flow's own timer (inside the run) stops it gracefully; this one is for a run that cannot hear it.
       const deadline = setTimeout(() => end('failed', { code: 'run.timeout', message: `The run took longer than ${timeoutMs} ms and was stopped` }), timeoutMs + STOP_GRACE_MS);
 
       const onAbort = () => {
-        worker.postMessage({ type: 'cancel' } satisfies ToRunThread);
+        worker.send({ type: 'cancel' } satisfies ToRunWorker);
         stopTimer ??= setTimeout(() => end('cancelled', { code: 'run.cancelled', message: 'The run was cancelled.' }), STOP_GRACE_MS);
       };
       o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -98,11 +97,11 @@ export function createRunHost(opts: RunHostOptions = {}) {
         clearTimeout(deadline);
         clearTimeout(stopTimer);
         o.signal?.removeEventListener('abort', onAbort);
-        void worker.terminate();
+        worker.kill();
         resolve(result);
       };
 
-      /** Ends the run from here: the thread is gone or about to be; history and listeners learn how it ended. */
+      /** Ends the run from here: its process is gone or about to be; history and listeners learn how it ended. */
       function end(status: 'failed' | 'cancelled', error: ErrorInfo) {
         if (isSettled) return;
         const durationMs = Math.round(performance.now() - t0);
@@ -117,7 +116,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
         settle({ runId, status: own.status, durationMs: own.durationMs, ...(own.error ? { error: own.error } : {}), outputs: new Map(o.previous ?? []) });
       }
 
-      worker.on('message', (m: FromRunThread) => {
+      worker.onMessage((m: FromRunWorker) => {
         if (isSettled) return;
         switch (m.type) {
           case 'event':
@@ -137,12 +136,9 @@ export function createRunHost(opts: RunHostOptions = {}) {
           }
         }
       });
-      worker.on('error', (e: Error & { code?: string }) => {
-        end('failed', e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? { code: 'run.memory', message: `The run used more than ${formatMb(memoryMb)} of memory and was stopped` }
-          : { code: 'run.thread', message: `The run stopped unexpectedly: ${e.message}` });
-      });
-      worker.on('exit', () => end('failed', { code: 'run.thread', message: 'The run stopped unexpectedly (its thread exited)' }));
+      void worker.exited.then(({ isOutOfMemory, detail }) => end('failed', isOutOfMemory
+        ? { code: 'run.memory', message: `The run used more than ${formatMb(memoryMb)} of memory and was stopped` }
+        : { code: 'run.process', message: `The run stopped unexpectedly (${detail})` }));
     });
   }
 

@@ -1,7 +1,6 @@
-// A run's thread: the executor as the CLI and service ran it before, with history, state and
-// the journal in the thread's own connection to the run store. Events go out as they happen,
+// A run's process: the executor as the CLI and service ran it before, with history, state and
+// the journal in the process's own connection to the run store. Events go out as they happen,
 // without items; the items of a run cross once, when it ends, in one message.
-import type { MessagePort } from 'node:worker_threads';
 import type { EngineEvent } from '../exec/events';
 import { lazyCodeRunner } from '../exec/lazy-code-runner';
 import type { NodeRegistry } from '../registry';
@@ -12,7 +11,7 @@ import { toErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
 import { formatMb } from './limits';
 import { estimateOutputBytes } from './output-size';
-import type { FromRunThread, NodeData, OutputsRef, RunJob, RunOutcome, ToRunThread } from './protocol';
+import type { FromRunWorker, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
 
 async function loadTypes(job: RunJob): Promise<NodeRegistry> {
   if (!job.typesModule) return builtinRegistry();
@@ -20,16 +19,16 @@ async function loadTypes(job: RunJob): Promise<NodeRegistry> {
   return mod[job.typesModule.exportName]!;
 }
 
-export async function runJob(job: RunJob, port: MessagePort): Promise<void> {
-  const send = (m: FromRunThread) => port.postMessage(m);
+export async function runJob(job: RunJob): Promise<void> {
+  const send = (m: FromRunWorker, then?: () => void) => process.send!(m, undefined, undefined, then);
   const types = await loadTypes(job);
   const store = job.storePath ? openRunStore(job.storePath) : undefined;
   const code = lazyCodeRunner();
   const controller = new AbortController();
-  /** Set once the host is told to stop this thread: nothing more goes into history from here. */
+  /** Set once the host is told to stop this process: nothing more goes into history from here. */
   let isDoomed = false;
   const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed) store.record(e); } };
-  port.on('message', (m: ToRunThread) => { if (m.type === 'cancel') controller.abort(); });
+  process.on('message', (m: ToRunWorker) => { if (m.type === 'cancel') controller.abort(); });
 
   const pending = new Map<string, NodeData[]>();
   /** The main run's outputs already sent in `data`, so the result refers to them instead of copying. */
@@ -45,7 +44,7 @@ export async function runJob(job: RunJob, port: MessagePort): Promise<void> {
       send({ type: 'event', event });
       const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
       if (bytes > job.maxNodeOutputBytes) {
-        isDoomed = true; // the host ends the run as failed and records it; this thread is terminated
+        isDoomed = true; // the host ends the run as failed and records it; this process is killed
         send({ type: 'fatal', error: { code: 'run.output-too-large', node: e.nodeName, message: `"${e.nodeName}" produced about ${formatMb(bytes / 2 ** 20)} of data; a node may output at most ${formatMb(job.maxNodeOutputBytes / 2 ** 20)} in one run` } });
       }
       return;
@@ -59,7 +58,7 @@ export async function runJob(job: RunJob, port: MessagePort): Promise<void> {
     send({ type: 'event', event: e });
   };
 
-  let last: FromRunThread;
+  let last: FromRunWorker;
   try {
     const result = await executeFlow(
       { types, code, store: history, vars: job.vars, env: job.env, findFlow: (id) => (job.errorFlow?.id === id ? job.errorFlow : undefined) },
@@ -84,5 +83,5 @@ export async function runJob(job: RunJob, port: MessagePort): Promise<void> {
     await code.close();
     store?.close();
   }
-  send(last);
+  send(last, () => process.exit(0));
 }

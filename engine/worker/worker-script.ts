@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JunctionError } from '../sdk/errors';
 
-/** The bundle's name for the thread entry (engine/worker/thread-main.ts); build/build.mjs writes it to dist/. */
+/** The bundle's name for the worker entry (engine/worker/worker-main.ts); build/build.mjs writes it to dist/. */
 export const WORKER_FILE = 'junction-worker.mjs';
 
 let found: URL | undefined;
 
 /**
- * Where the thread script is. The engine always runs bundled (dist/cli.mjs, a chunk under
+ * Where the worker script is. The engine always runs bundled (dist/cli.mjs, a chunk under
  * dist/chunks/, or Electron's dist/electron/engine-host.cjs), so the script sits next to this
  * code or one folder up. Tests run from source: their setup bundles the script and names it in
  * JUNCTION_WORKER_SCRIPT.

@@ -1,5 +1,5 @@
 /**
- * Unit tests run the engine from source, but runs and previews execute in worker threads that
+ * Unit tests run the engine from source, but runs and previews execute in worker processes that
  * load a built script. This bundles that script once per test session (with the test node
  * types beside it, sharing one copy of the SDK) and names both for the tests through the
  * environment, which the test processes inherit.
@@ -18,7 +18,7 @@ export default async function setup() {
   mkdirSync(cache, { recursive: true });
   const out = mkdtempSync(join(cache, 'junction-worker-'));
   await bundleForNode(ROOT, {
-    'junction-worker': join(ROOT, 'engine/worker/thread-main.ts'),
+    'junction-worker': join(ROOT, 'engine/worker/worker-main.ts'),
     'test-nodes': join(ROOT, 'test/fixtures/test-nodes.ts'),
   }, out);
   // The Code node's sandbox script, where the bundled sandbox looks for it (as build/build.mjs places it).

@@ -1,0 +1,61 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { WorkerJob } from './protocol';
+import { workerScript } from './worker-script';
+
+/** How much of a worker's stderr is kept to tell why it died (V8 prints "heap out of memory" there). */
+const STDERR_TAIL_CHARS = 8192;
+
+export interface WorkerExit {
+  isOutOfMemory: boolean;
+  /** The exit code or signal, and the last line the process printed, for a person to read. */
+  detail: string;
+}
+
+export interface WorkerProcess {
+  send(message: unknown): void;
+  onMessage(listener: (message: never) => void): void;
+  /** Whether the process keeps the engine's process alive (busy) or not (idle). */
+  hold(isBusy: boolean): void;
+  kill(): void;
+  readonly exited: Promise<WorkerExit>;
+}
+
+/**
+ * Starts a process for flow content, with V8's heap capped at `memoryMb`. A process, not a
+ * worker thread: V8 ends the whole process when one allocation overshoots the heap limit
+ * (a 360 MB string does; a worker thread's limit only stretches by 16 MB), and that must
+ * end the run, never the engine. The job is its first message; messages cross as structured clones.
+ */
+export function spawnWorker(job: WorkerJob, memoryMb: number): WorkerProcess {
+  const child = fork(fileURLToPath(workerScript()), [], {
+    execArgv: [`--max-old-space-size=${memoryMb}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    // Inside Electron, execPath is the app itself: this makes it behave as plain Node.
+    env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
+  });
+  let tail = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => { tail = (tail + chunk).slice(-STDERR_TAIL_CHARS); });
+  const exited = new Promise<WorkerExit>((resolve) => {
+    const done = (code: number | null, signal: NodeJS.Signals | null) => {
+      const isOutOfMemory = /heap out of memory|Reached heap limit|Allocation failed/i.test(tail);
+      const last = tail.trim().split('\n').filter((l) => l.trim() && !/^\s*\d+: 0x/.test(l)).pop() ?? '';
+      resolve({ isOutOfMemory, detail: `${signal ?? `exit code ${code}`}${last ? `: ${last.trim()}` : ''}` });
+    };
+    child.once('close', done); // after the last message: 'exit' may come before it
+    child.once('error', () => done(null, null));
+  });
+  child.on('error', () => {}); // reported through `exited`
+  child.send(job);
+  return {
+    send: (message) => { if (child.connected) child.send(message as never); },
+    onMessage: (listener) => { child.on('message', listener as (m: unknown) => void); },
+    hold(isBusy) {
+      if (isBusy) { child.ref(); child.channel?.ref(); } else { child.unref(); child.channel?.unref(); }
+    },
+    kill: () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); },
+    exited,
+  };
+}
