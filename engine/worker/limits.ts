@@ -14,6 +14,8 @@ export const MAX_RUN_MEMORY_MB = 16_384;
 
 /** Wall-clock limit of a run whose flow sets no `settings.timeoutMs`. */
 export const DEFAULT_RUN_DEADLINE_MS = 60 * 60 * 1000;
+/** A run's process loads the engine and node types before its run starts: far less than this, even on a busy machine. */
+export const START_DEADLINE_MS = 60_000;
 /**
  * After its deadline or a Cancel, a run gets this long to end by itself (nodes see the abort,
  * history is written as usual) before its process is killed. Cancel must take under 1 s.
@@ -40,3 +42,7 @@ export function runMemoryMb(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export const formatMb = (mb: number): string => `${Math.round(mb).toLocaleString('en-US')} MB`;
+
+/** Bytes as a person reads them: KB below a megabyte, else MB. */
+export const formatBytes = (bytes: number): string =>
+  (bytes < 2 ** 20 ? `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB` : formatMb(bytes / 2 ** 20));

@@ -3,7 +3,7 @@ import type { EngineEvent, RunMode } from '../exec/events';
 import type { FlowFile } from '../flow/types';
 import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
-import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_NODE_OUTPUT_BYTES, runMemoryMb, STOP_GRACE_MS } from './limits';
+import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_NODE_OUTPUT_BYTES, runMemoryMb, START_DEADLINE_MS, STOP_GRACE_MS } from './limits';
 import type { FromRunWorker, NodeData, RunJob, RunOutcome, ToRunWorker, TypesModule } from './protocol';
 import { spawnWorker, type WorkerProcess } from './worker-process';
 
@@ -82,8 +82,12 @@ export function createRunHost(opts: RunHostOptions = {}) {
       let isSettled = false;
       let stopTimer: NodeJS.Timeout | undefined;
       const timeoutMs = flow.settings.timeoutMs ?? DEFAULT_RUN_DEADLINE_MS;
-      // The flow's own timer (inside the run) stops it gracefully; this one is for a run that cannot hear it.
-      const deadline = setTimeout(() => end('failed', { code: 'run.timeout', message: `The run took longer than ${timeoutMs} ms and was stopped` }), timeoutMs + STOP_GRACE_MS);
+      let deadline = setTimeout(() => end('failed', { code: 'run.start', message: `The run's process did not start within ${START_DEADLINE_MS / 1000} s` }), START_DEADLINE_MS);
+      // From run.started, like the flow's own timer: that one stops the run gracefully; this one is for a run that cannot hear it.
+      const startDeadline = () => {
+        clearTimeout(deadline);
+        deadline = setTimeout(() => end('failed', { code: 'run.timeout', message: `The run took longer than ${timeoutMs} ms and was stopped` }), timeoutMs + STOP_GRACE_MS);
+      };
 
       const onAbort = () => {
         worker.send({ type: 'cancel' } satisfies ToRunWorker);
@@ -120,7 +124,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
         if (isSettled) return;
         switch (m.type) {
           case 'event':
-            if (m.event.type === 'run.started') open.add(m.event.runId);
+            if (m.event.type === 'run.started') { open.add(m.event.runId); if (m.event.runId === runId) startDeadline(); }
             if (m.event.type === 'run.finished') { open.delete(m.event.runId); finished.set(m.event.runId, m.event); }
             o.onEvent?.(m.event);
             return;

@@ -9,7 +9,7 @@ import { executeFlow } from '../runner';
 import { openRunStore } from '../store';
 import { toErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
-import { formatMb } from './limits';
+import { formatBytes } from './limits';
 import { estimateOutputBytes } from './output-size';
 import type { FromRunWorker, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
 
@@ -45,7 +45,7 @@ export async function runJob(job: RunJob): Promise<void> {
       const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
       if (bytes > job.maxNodeOutputBytes) {
         isDoomed = true; // the host ends the run as failed and records it; this process is killed
-        send({ type: 'fatal', error: { code: 'run.output-too-large', node: e.nodeName, message: `"${e.nodeName}" produced about ${formatMb(bytes / 2 ** 20)} of data; a node may output at most ${formatMb(job.maxNodeOutputBytes / 2 ** 20)} in one run` } });
+        send({ type: 'fatal', error: { code: 'run.output-too-large', node: e.nodeName, message: `"${e.nodeName}" produced about ${formatBytes(bytes)} of data; a node may output at most ${formatBytes(job.maxNodeOutputBytes)} in one run` } });
       }
       return;
     }
