@@ -31,12 +31,13 @@ function outCell(ports: Record<string, number>): string | number {
 
 /** `junction run FILE`: one headless run; the exit code says how it ended (0 success, 1 failed). */
 export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+  const host = createRunHost(); // checks JUNCTION_RUN_MEMORY_MB before anything starts
+  host.prewarm(); // the run's process starts while this one loads and checks the flow
   const types = builtinRegistry();
   const file = resolve(args.file);
   const flow = loadFlow(file, types);
   const input = args.input ? readInput(resolve(args.input)) : undefined;
   const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
-  const host = createRunHost(); // checks JUNCTION_RUN_MEMORY_MB before anything starts
   let store: RunStore | undefined;
   const storePath = args.history ? (args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath()) : undefined;
   // Opened here too (migrations run once, before the run's process opens it) to record a run this process had to stop.

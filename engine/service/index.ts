@@ -76,7 +76,7 @@ export function createService(opts: ServiceOptions): Service {
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
   const runtime = { env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
   // Runs and previews execute in worker processes: flow content never holds this thread or ends this process.
-  const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb });
+  const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb, keepWarm: true });
   const previews = createPreviewHost();
   const runs = createRuns({ types, store, runtime, emit, host });
 
@@ -99,6 +99,7 @@ export function createService(opts: ServiceOptions): Service {
       clearTimeout(changeTimer);
       ws.close();
       await runs.close();
+      host.close();
       await previews.close();
       store.close();
       listeners.clear();

@@ -3,19 +3,20 @@
 // expression, not a copy of 100,000 items.
 import { pathsOf, previewOf } from '../service/expr-values';
 import { toErrorInfo } from '../sdk/errors';
-import type { FromPreviewWorker, PreviewData, ToPreviewWorker } from './protocol';
+import type { PreviewData, PreviewReply, ToPreviewWorker } from './protocol';
 
-export function servePreviews(): void {
+/** The process's message handler: one request in, one reply out. */
+export function previewWorker(): (m: ToPreviewWorker) => void {
   let data: PreviewData = { key: '', outputs: new Map(), inputs: new Map() };
-  process.on('message', (m: ToPreviewWorker) => {
-    if (m.data) data = m.data;
-    let reply: FromPreviewWorker;
+  return (m) => {
+    let reply: PreviewReply;
     try {
-      const value = m.type === 'paths' ? { fields: pathsOf(m.flow, m.nodeId, data) } : previewOf(m.flow, m.nodeId, m.mainPort, m.expression, data, m.context);
+      if (m.type === 'data') data = m.data;
+      const value = m.type === 'data' ? null : m.type === 'paths' ? { fields: pathsOf(m.flow, m.nodeId, data) } : previewOf(m.flow, m.nodeId, m.mainPort, m.expression, data, m.context);
       reply = { id: m.id, ok: true, value };
     } catch (e) {
       reply = { id: m.id, ok: false, error: toErrorInfo(e) };
     }
     process.send!(reply);
-  });
+  };
 }

@@ -17,9 +17,10 @@ export interface TypesModule {
   exportName: string;
 }
 
+export type WorkerKind = 'run' | 'preview';
+
 /** One run, as its process receives it (the first message). */
 export interface RunJob {
-  kind: 'run';
   flow: FlowFile;
   /** The flow's error flow, looked up by the host beforehand. */
   errorFlow?: FlowFile;
@@ -35,15 +36,12 @@ export interface RunJob {
   /** The run store the process records history, state and the journal in; none: nothing is kept. */
   storePath?: string;
   typesModule?: TypesModule;
-  /** Send every node's items back when each run ends (the editor pages through them). */
+  /** Send every node's items back, with lineage, when each run ends (the editor pages through them); else outputs cross as data only. */
   keepData: boolean;
   /** Nodes whose final outputs the result carries; all of them when absent. */
   outputsOf?: string[];
   maxNodeOutputBytes: number;
 }
-
-export interface PreviewJob { kind: 'preview' }
-export type WorkerJob = RunJob | PreviewJob;
 
 /** One node run's items. */
 export interface NodeData { runId: string; nodeId: string; iteration: number; input: PortItems; output: PortItems }
@@ -59,7 +57,11 @@ export interface RunOutcome {
 /** A node's final outputs: inline, or the index of the `data` entry (of the main run) holding the same object. */
 export type OutputsRef = { outputs: Outputs } | { sameAsEntry: number };
 
+/** What every worker process says once its modules are loaded. */
+export interface WorkerReady { type: 'ready' }
+
 export type FromRunWorker =
+  | WorkerReady
   | { type: 'event'; event: EngineEvent }
   | { type: 'data'; runId: string; entries: NodeData[] }
   | { type: 'fatal'; error: ErrorInfo }
@@ -84,7 +86,9 @@ export interface PreviewContext {
 }
 
 export type ToPreviewWorker =
-  | { type: 'preview'; id: number; data?: PreviewData; flow: FlowFile; nodeId: string; mainPort: string; expression: string; context: PreviewContext }
-  | { type: 'paths'; id: number; data?: PreviewData; flow: FlowFile; nodeId: string };
+  | { type: 'data'; id: number; data: PreviewData }
+  | { type: 'preview'; id: number; flow: FlowFile; nodeId: string; mainPort: string; expression: string; context: PreviewContext }
+  | { type: 'paths'; id: number; flow: FlowFile; nodeId: string };
 
-export type FromPreviewWorker = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };
+export type PreviewReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorInfo };
+export type FromPreviewWorker = WorkerReady | PreviewReply;

@@ -79,14 +79,21 @@ describe('previews in a worker process', () => {
 
 describe('the preview host', () => {
   it('kills a preview that overruns its deadline and answers the next one from a fresh process', async () => {
-    // A deadline shorter than any process takes to start: overrun by construction, whatever the expression.
-    const hasty = createPreviewHost({ deadlineMs: 5 });
-    const data = { key: 'none', get: () => ({ key: 'none', outputs: new Map(), inputs: new Map() }) };
-    const request = { type: 'paths' as const, flow: buildFlow([{ type: 'test.source', name: 'Source' }], []), nodeId: 'Source' };
-    await expect(hasty.ask(request, data)).rejects.toMatchObject({ code: 'expr.timeout', message: 'The expression took longer than 0.005 s and was stopped' });
+    // Field paths of 100 upstream nodes × 20 items × 200 fields (400,000 visits) against 1 ms: overrun by
+    // construction, whatever the expression engine bounds. The run data itself crosses on its own deadline.
+    const names = Array.from({ length: 100 }, (_, i) => `N${i}`);
+    const flow = buildFlow([...names, 'Last'].map((name) => ({ type: 'test.double', name })), [...names.map((n, i) => `${n} -> ${names[i + 1] ?? 'Last'}`)]);
+    const item = { json: Object.fromEntries(Array.from({ length: 200 }, (_, k) => [`field${k}`, k])) };
+    const outputs = new Map(names.map((n) => [n, { main: Array.from({ length: 20 }, () => item) }]));
+    const data = { key: 'wide', get: () => ({ key: 'wide', outputs, inputs: new Map() }) };
+    const request = { type: 'paths' as const, flow, nodeId: 'Last' };
+    const hasty = createPreviewHost({ deadlineMs: 1 });
+    await expect(hasty.ask(request, data)).rejects.toMatchObject({ code: 'expr.timeout', message: 'The expression took longer than 0.001 s and was stopped' });
     await hasty.close();
     const patient = createPreviewHost();
-    await expect(patient.ask(request, data)).resolves.toEqual({ fields: [] });
+    const { fields } = await patient.ask<{ fields: { path: string; node: string }[] }>(request, data);
+    expect(fields).toHaveLength(100 * 200);
+    expect(fields[0]).toMatchObject({ path: 'field0', node: 'N99' });
     await patient.close();
   });
 });

@@ -15,6 +15,8 @@ export interface RunHostOptions {
   /** The V8 heap cap of each run's process; JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent. */
   memoryMb?: number;
   maxNodeOutputBytes?: number;
+  /** Keep one process started and idle, so a run starts without waiting for one (the service). */
+  keepWarm?: boolean;
 }
 
 export interface HostedRunOptions {
@@ -57,11 +59,25 @@ export type RunHost = ReturnType<typeof createRunHost>;
 export function createRunHost(opts: RunHostOptions = {}) {
   const memoryMb = opts.memoryMb ?? runMemoryMb();
   const maxNodeOutputBytes = opts.maxNodeOutputBytes ?? MAX_NODE_OUTPUT_BYTES;
+  /** A process started ahead of the next run; idle, it keeps nobody alive. */
+  let spare: WorkerProcess | undefined;
+  const prewarm = () => {
+    if (spare?.isAlive()) return;
+    spare = spawnWorker('run', memoryMb);
+    spare.hold(false);
+  };
+  const take = (): WorkerProcess => {
+    const worker = spare?.isAlive() ? spare : spawnWorker('run', memoryMb);
+    spare = undefined;
+    worker.hold(true);
+    if (opts.keepWarm) setImmediate(() => { try { prewarm(); } catch { /* the next run reports it */ } });
+    return worker;
+  };
 
   function run(flow: FlowFile, o: HostedRunOptions): Promise<HostedRunResult> {
     const runId = o.runId ?? randomUUID();
     const job: RunJob = {
-      kind: 'run', flow, runId, mode: o.mode, usePinned: o.usePinned ?? false, input: o.input,
+      flow, runId, mode: o.mode, usePinned: o.usePinned ?? false, input: o.input,
       previous: o.previous ? new Map(o.previous) : undefined, startAt: o.startAt, only: o.only,
       vars: o.vars ?? {}, env: o.env ?? {}, errorFlow: o.errorFlow, storePath: opts.storePath, typesModule: opts.typesModule,
       keepData: o.keepData ?? false, outputsOf: o.outputsOf, maxNodeOutputBytes,
@@ -70,7 +86,8 @@ export function createRunHost(opts: RunHostOptions = {}) {
     return new Promise((resolve) => {
       let worker: WorkerProcess;
       try {
-        worker = spawnWorker(job, memoryMb);
+        worker = take();
+        worker.send(job);
       } catch (e) {
         const error = toErrorInfo(e);
         o.onEvent?.({ type: 'run.finished', runId, status: 'failed', at: new Date().toISOString(), durationMs: 0, itemsOut: 0, error });
@@ -132,6 +149,8 @@ export function createRunHost(opts: RunHostOptions = {}) {
             if (m.runId === runId) mainEntries = m.entries;
             o.onData?.(m.entries);
             return;
+          case 'ready':
+            return;
           case 'fatal':
             return end('failed', m.error);
           case 'result': {
@@ -146,5 +165,11 @@ export function createRunHost(opts: RunHostOptions = {}) {
     });
   }
 
-  return { run, memoryMb };
+  return {
+    run,
+    memoryMb,
+    /** Starts the process of the next run now, while the caller does other work. */
+    prewarm,
+    close() { spare?.kill(); spare = undefined; },
+  };
 }

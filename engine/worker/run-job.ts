@@ -19,16 +19,24 @@ async function loadTypes(job: RunJob): Promise<NodeRegistry> {
   return mod[job.typesModule.exportName]!;
 }
 
-export async function runJob(job: RunJob): Promise<void> {
+/** The process's message handler: the first message is the job, later ones may cancel it. */
+export function runWorker(): (m: RunJob | ToRunWorker) => void {
+  const controller = new AbortController();
+  let hasJob = false;
+  return (m) => {
+    if (!hasJob) { hasJob = true; void runJob(m as RunJob, controller); return; }
+    if ((m as ToRunWorker).type === 'cancel') controller.abort();
+  };
+}
+
+async function runJob(job: RunJob, controller: AbortController): Promise<void> {
   const send = (m: FromRunWorker, then?: () => void) => process.send!(m, undefined, undefined, then);
   const types = await loadTypes(job);
   const store = job.storePath ? openRunStore(job.storePath) : undefined;
   const code = lazyCodeRunner();
-  const controller = new AbortController();
   /** Set once the host is told to stop this process: nothing more goes into history from here. */
   let isDoomed = false;
   const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed) store.record(e); } };
-  process.on('message', (m: ToRunWorker) => { if (m.type === 'cancel') controller.abort(); });
 
   const pending = new Map<string, NodeData[]>();
   /** The main run's outputs already sent in `data`, so the result refers to them instead of copying. */
@@ -73,7 +81,7 @@ export async function runJob(job: RunJob): Promise<void> {
     for (const [id, outs] of result.outputs) {
       if (wanted && !wanted.has(id)) continue;
       const index = sent.get(outs);
-      outputs.push([id, index === undefined ? { outputs: outs } : { sameAsEntry: index }]);
+      outputs.push([id, index !== undefined ? { sameAsEntry: index } : { outputs: job.keepData ? outs : withoutLineage(outs) }]);
     }
     const outcome = (r: RunOutcome): RunOutcome => ({ runId: r.runId, status: r.status, durationMs: r.durationMs, ...(r.error ? { error: r.error } : {}) });
     last = { type: 'result', outcome: outcome(result), ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
@@ -84,4 +92,12 @@ export async function runJob(job: RunJob): Promise<void> {
     store?.close();
   }
   send(last, () => process.exit(0));
+}
+
+/**
+ * Items with their data only. `paired` links each item to the items it came from, and a
+ * clone follows them: five aggregated items would drag 200,000 ancestors across (11 s measured).
+ */
+function withoutLineage(outs: Outputs): Outputs {
+  return Object.fromEntries(Object.entries(outs).map(([port, items]) => [port, items.map(({ json, binary }) => (binary ? { json, binary } : { json }))]));
 }

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { WorkerJob } from './protocol';
+import type { WorkerKind } from './protocol';
 import { workerScript } from './worker-script';
 
 /** How much of a worker's stderr is kept to tell why it died (V8 prints "heap out of memory" there). */
@@ -13,6 +13,7 @@ export interface WorkerExit {
 }
 
 export interface WorkerProcess {
+  isAlive(): boolean;
   send(message: unknown): void;
   onMessage(listener: (message: never) => void): void;
   /** Whether the process keeps the engine's process alive (busy) or not (idle). */
@@ -25,10 +26,11 @@ export interface WorkerProcess {
  * Starts a process for flow content, with V8's heap capped at `memoryMb`. A process, not a
  * worker thread: V8 ends the whole process when one allocation overshoots the heap limit
  * (a 360 MB string does; a worker thread's limit only stretches by 16 MB), and that must
- * end the run, never the engine. The job is its first message; messages cross as structured clones.
+ * end the run, never the engine. It loads the modules of its `kind` at once, so a process
+ * started ahead of need is ready when its job comes. Messages cross as structured clones.
  */
-export function spawnWorker(job: WorkerJob, memoryMb: number): WorkerProcess {
-  const child = fork(fileURLToPath(workerScript()), [], {
+export function spawnWorker(kind: WorkerKind, memoryMb: number): WorkerProcess {
+  const child = fork(fileURLToPath(workerScript()), [kind], {
     execArgv: [`--max-old-space-size=${memoryMb}`],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -36,10 +38,12 @@ export function spawnWorker(job: WorkerJob, memoryMb: number): WorkerProcess {
     env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
   });
   let tail = '';
+  let isAlive = true;
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => { tail = (tail + chunk).slice(-STDERR_TAIL_CHARS); });
   const exited = new Promise<WorkerExit>((resolve) => {
     const done = (code: number | null, signal: NodeJS.Signals | null) => {
+      isAlive = false;
       const isOutOfMemory = /heap out of memory|Reached heap limit|Allocation failed/i.test(tail);
       const last = tail.trim().split('\n').filter((l) => l.trim() && !/^\s*\d+: 0x/.test(l)).pop() ?? '';
       resolve({ isOutOfMemory, detail: `${signal ?? `exit code ${code}`}${last ? `: ${last.trim()}` : ''}` });
@@ -48,8 +52,8 @@ export function spawnWorker(job: WorkerJob, memoryMb: number): WorkerProcess {
     child.once('error', () => done(null, null));
   });
   child.on('error', () => {}); // reported through `exited`
-  child.send(job);
   return {
+    isAlive: () => isAlive,
     send: (message) => { if (child.connected) child.send(message as never); },
     onMessage: (listener) => { child.on('message', listener as (m: unknown) => void); },
     hold(isBusy) {

@@ -19,6 +19,9 @@ export function workerScript(): URL {
   const fromEnv = process.env.JUNCTION_WORKER_SCRIPT;
   if (fromEnv) candidates.push(pathToFileURL(fromEnv));
   found = candidates.find((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)));
+  // Packaged Electron app: a process cannot start from inside app.asar, so the script is unpacked beside it.
+  const unpacked = found && new URL(found.href.replace('/app.asar/', '/app.asar.unpacked/'));
+  if (unpacked && unpacked.href !== found!.href && existsSync(fileURLToPath(unpacked))) found = unpacked;
   if (!found) {
     throw new JunctionError('engine.worker-missing', `The engine's worker script ${WORKER_FILE} is missing next to ${fileURLToPath(import.meta.url)}: build the engine with \`node build/build.mjs\``);
   }
