@@ -16,18 +16,22 @@ const hostile = (type: string, params = {}, settings = {}) => buildFlow(
   ['Source -> Hostile'], { id: 'f_hostile', settings },
 );
 
-/** How long one request takes to answer, in ms. */
-async function answerMs(request: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await request();
-  return performance.now() - t0;
+/** The median time of five answers to `runs.list`, in ms (one answer may wait for a core on a busy machine; a blocked service delays them all). */
+async function answerMs(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await svc.handlers['runs.list']({});
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[2]!;
 }
 
 describe('runs in a worker process', () => {
   it('keeps answering other requests while a run spins, and Cancel stops it within 1 s', async () => {
     const { runId } = await svc.handlers['runs.start']({ flow: hostile('test.spin', { ms: 120_000 }), mode: 'flow' });
     await svc.waitFor((e) => e.type === 'node.started' && e.runId === runId && e.nodeId === 'Hostile');
-    for (let i = 0; i < 5; i++) expect(await answerMs(() => svc.handlers['runs.list']({}))).toBeLessThan(100);
+    expect(await answerMs()).toBeLessThan(100);
     const t0 = performance.now();
     expect(await svc.handlers['runs.cancel']({ runId })).toEqual({ cancelled: true });
     const end = await svc.waitFor(finished(runId), 5000);
@@ -68,7 +72,7 @@ describe('previews in a worker process', () => {
     const f = flow();
     const slow = svc.handlers['expr.preview']({ flow: f, nodeId: 'Double', expression: slowDate });
     await new Promise((r) => setTimeout(r, 300));
-    for (let i = 0; i < 5; i++) expect(await answerMs(() => svc.handlers['runs.list']({}))).toBeLessThan(100);
+    expect(await answerMs()).toBeLessThan(100);
     const t0 = performance.now();
     await slow;
     expect(performance.now() - t0).toBeLessThan(3000);

@@ -45,15 +45,18 @@ async function client(): Promise<Client> {
   };
 }
 
-/** The slowest of five answers to `workspace.info`, in ms. */
-async function slowestAnswerMs(c: Client): Promise<number> {
-  let worst = 0;
+/**
+ * The median of five answers to `workspace.info`, in ms. The median, not the slowest: on a machine
+ * shared by many jobs one answer can wait for a core, while a blocked engine makes every answer wait.
+ */
+async function answerMs(c: Client): Promise<number> {
+  const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     expect((await c.call('workspace.info', {})).ok).toBe(true);
-    worst = Math.max(worst, performance.now() - t0);
+    times.push(performance.now() - t0);
   }
-  return worst;
+  return times.sort((a, b) => a - b)[2]!;
 }
 
 const finished = (runId: string) => (e: ApiEvent) => e.type === 'run.finished' && e.runId === runId;
@@ -72,7 +75,7 @@ describe('junction serve with a hostile flow', () => {
       const { runId } = started.output;
       await editor.next(nodeStarted(runId, busyNode));
       await new Promise((r) => setTimeout(r, 300)); // well inside the busy node
-      expect(await slowestAnswerMs(other)).toBeLessThan(100);
+      expect(await answerMs(other)).toBeLessThan(100);
       const t0 = performance.now();
       expect(await editor.call('runs.cancel', { runId })).toMatchObject({ ok: true, output: { cancelled: true } });
       const end = await editor.next(finished(runId));
@@ -87,13 +90,13 @@ describe('junction serve with a hostile flow', () => {
     const editor = await client();
     const { output } = await editor.call('runs.start', { flow: setFlow('f_nfkd', HUGE_NFKD), mode: 'flow' });
     await editor.next(nodeStarted(output.runId, 's'));
-    expect(await slowestAnswerMs(editor)).toBeLessThan(100);
+    expect(await answerMs(editor)).toBeLessThan(100);
     const end = await editor.next(finished(output.runId)) as Extract<ApiEvent, { type: 'run.finished' }>;
     expect(end.status).toBe('failed');
     expect(end.error?.message).toMatch(/^[A-Z"].+[a-z.]$/); // a sentence, whichever limit stops it first
     const detail = await editor.call('runs.get', { runId: output.runId });
     expect(detail).toMatchObject({ ok: true, output: { status: 'failed' } });
-    expect(await slowestAnswerMs(editor)).toBeLessThan(100);
+    expect(await answerMs(editor)).toBeLessThan(100);
     editor.close();
   }, 90_000);
 
@@ -103,7 +106,7 @@ describe('junction serve with a hostile flow', () => {
     const t0 = performance.now();
     const preview = editor.call('expr.preview', { flow: setFlow('f_preview', '{{ 1 }}'), nodeId: 's', expression: SLOW_DATE });
     await new Promise((r) => setTimeout(r, 300));
-    expect(await slowestAnswerMs(other)).toBeLessThan(100);
+    expect(await answerMs(other)).toBeLessThan(100);
     expect((await preview).ok).toBe(true);
     expect(performance.now() - t0).toBeLessThan(3500);
     editor.close();
