@@ -25,6 +25,13 @@ export const STOP_GRACE_MS = 500;
 /** What one node may output in one run, as estimated JSON text: beyond it the run fails. */
 export const MAX_NODE_OUTPUT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The items of one run that go back to the service for paging, previews and "run from here",
+ * as estimated JSON. Copying them in blocks the service briefly (about 0.3 s for the 100,000-item
+ * benchmark on a busy machine); beyond this, the run keeps only its history samples.
+ */
+export const MAX_RUN_DATA_BYTES = 128 * 1024 * 1024;
+
 /** A preview or a field-path listing answers within this, or reports that it was stopped. */
 export const PREVIEW_DEADLINE_MS = 2000;
 /** V8 heap of the preview process: it holds one run's data (as the editor does) plus one evaluation. */

@@ -41,6 +41,8 @@ export interface RunJob {
   /** Nodes whose final outputs the result carries; all of them when absent. */
   outputsOf?: string[];
   maxNodeOutputBytes: number;
+  /** Past this much item data, `keepData` sends none (history keeps its samples). */
+  maxRunDataBytes: number;
 }
 
 /** One node run's items. */

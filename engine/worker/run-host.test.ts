@@ -110,4 +110,21 @@ describe('the run host', () => {
     expect(result).toMatchObject({ status: 'failed', error: { code: 'run.output-too-large', node: 'Source' } });
     expect(result.error?.message).toMatch(/^"Source" produced about \d+ KB of data; a node may output at most 64 KB in one run$/);
   });
+
+  it('sends the items of a run back once, or not at all past the data cap', async () => {
+    const typesModule = { url: process.env.JUNCTION_TEST_TYPES_MODULE!, exportName: 'testTypes' };
+    const flow = buildFlow([{ type: 'test.source', name: 'Source', params: { n: 1000 } }, { type: 'test.double', name: 'Double' }], ['Source -> Double']);
+    const kept: string[] = [];
+    const roomy = await createRunHost({ typesModule }).run(flow, { mode: 'test', keepData: true, onData: (entries) => kept.push(...entries.map((e) => e.nodeId)) });
+    expect(roomy.status).toBe('success');
+    expect(kept).toEqual(['Source', 'Double']);
+    // Lineage survives the crossing: Double's items point at the very items Source produced.
+    const [source, double] = [roomy.outputs.get('Source')!.main!, roomy.outputs.get('Double')!.main!];
+    expect(double[5]!.paired![0]).toBe(source[5]);
+    kept.length = 0;
+    const tight = await createRunHost({ typesModule, maxRunDataBytes: 1024 }).run(flow, { mode: 'test', keepData: true, onData: (entries) => kept.push(...entries.map((e) => e.nodeId)) });
+    expect(tight.status).toBe('success');
+    expect(kept).toEqual([]);
+    expect(tight.outputs.size).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@ import type { EngineEvent, RunMode } from '../exec/events';
 import type { FlowFile } from '../flow/types';
 import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
-import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_NODE_OUTPUT_BYTES, runMemoryMb, START_DEADLINE_MS, STOP_GRACE_MS } from './limits';
+import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_NODE_OUTPUT_BYTES, MAX_RUN_DATA_BYTES, runMemoryMb, START_DEADLINE_MS, STOP_GRACE_MS } from './limits';
 import type { FromRunWorker, NodeData, RunJob, RunOutcome, ToRunWorker, TypesModule } from './protocol';
 import { spawnWorker, type WorkerProcess } from './worker-process';
 
@@ -15,6 +15,8 @@ export interface RunHostOptions {
   /** The V8 heap cap of each run's process; JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent. */
   memoryMb?: number;
   maxNodeOutputBytes?: number;
+  /** How much item data (estimated JSON) a run may send back with `keepData`; none beyond it. */
+  maxRunDataBytes?: number;
   /** Keep one process started and idle, so a run starts without waiting for one (the service). */
   keepWarm?: boolean;
 }
@@ -80,7 +82,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
       flow, runId, mode: o.mode, usePinned: o.usePinned ?? false, input: o.input,
       previous: o.previous ? new Map(o.previous) : undefined, startAt: o.startAt, only: o.only,
       vars: o.vars ?? {}, env: o.env ?? {}, errorFlow: o.errorFlow, storePath: opts.storePath, typesModule: opts.typesModule,
-      keepData: o.keepData ?? false, outputsOf: o.outputsOf, maxNodeOutputBytes,
+      keepData: o.keepData ?? false, outputsOf: o.outputsOf, maxNodeOutputBytes, maxRunDataBytes: opts.maxRunDataBytes ?? MAX_RUN_DATA_BYTES,
     };
     const t0 = performance.now();
     return new Promise((resolve) => {

@@ -39,6 +39,9 @@ async function runJob(job: RunJob, controller: AbortController): Promise<void> {
   const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed) store.record(e); } };
 
   const pending = new Map<string, NodeData[]>();
+  /** Estimated JSON bytes of each run's node outputs so far. */
+  const dataBytes = new Map<string, number>();
+  let isMainDataDropped = false;
   /** The main run's outputs already sent in `data`, so the result refers to them instead of copying. */
   const sent = new Map<Outputs, number>();
   const onEvent = (e: EngineEvent) => {
@@ -51,6 +54,7 @@ async function runJob(job: RunJob, controller: AbortController): Promise<void> {
       }
       send({ type: 'event', event });
       const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
+      dataBytes.set(e.runId, (dataBytes.get(e.runId) ?? 0) + bytes);
       if (bytes > job.maxNodeOutputBytes) {
         isDoomed = true; // the host ends the run as failed and records it; this process is killed
         send({ type: 'fatal', error: { code: 'run.output-too-large', node: e.nodeName, message: `"${e.nodeName}" produced about ${formatBytes(bytes)} of data; a node may output at most ${formatBytes(job.maxNodeOutputBytes)} in one run` } });
@@ -58,8 +62,10 @@ async function runJob(job: RunJob, controller: AbortController): Promise<void> {
       return;
     }
     if (e.type === 'run.finished' && job.keepData) {
-      const entries = pending.get(e.runId) ?? [];
+      const isTooMuch = (dataBytes.get(e.runId) ?? 0) > job.maxRunDataBytes;
+      const entries = isTooMuch ? [] : pending.get(e.runId) ?? [];
       pending.delete(e.runId);
+      if (isTooMuch && e.runId === job.runId) isMainDataDropped = true;
       if (e.runId === job.runId) entries.forEach((entry, i) => sent.set(entry.output, i));
       send({ type: 'data', runId: e.runId, entries });
     }
@@ -78,7 +84,7 @@ async function runJob(job: RunJob, controller: AbortController): Promise<void> {
     );
     const wanted = job.outputsOf ? new Set(job.outputsOf) : undefined;
     const outputs: [string, OutputsRef][] = [];
-    for (const [id, outs] of result.outputs) {
+    for (const [id, outs] of isMainDataDropped ? [] : result.outputs) {
       if (wanted && !wanted.has(id)) continue;
       const index = sent.get(outs);
       outputs.push([id, index !== undefined ? { sameAsEntry: index } : { outputs: job.keepData ? outs : withoutLineage(outs) }]);
