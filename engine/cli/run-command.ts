@@ -3,7 +3,7 @@ import type { EngineEvent } from '../exec/events';
 import { builtinRegistry } from '../registry';
 import { allowedEnv } from '../runner';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
-import { createRunHost } from '../worker';
+import { createRunHost, type RunHost } from '../worker';
 import { flowFinder, loadFlow, readInput, readText } from './load-flow';
 import { createProgress } from './progress';
 import { formatTable } from './table';
@@ -31,25 +31,35 @@ function outCell(ports: Record<string, number>): string | number {
 
 /** `junction run FILE`: one headless run; the exit code says how it ended (0 success, 1 failed). */
 export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
-  const host = createRunHost(); // checks JUNCTION_RUN_MEMORY_MB before anything starts
+  const storePath = args.history ? (args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath()) : undefined;
+  const host = createRunHost({ storePath }); // checks JUNCTION_RUN_MEMORY_MB before anything starts
   host.prewarm(); // the run's process starts while this one loads and checks the flow
+  try {
+    return await runWith(host, storePath, args, out, err);
+  } finally {
+    host.close(); // a flow that did not load leaves the started process unused
+  }
+}
+
+async function runWith(host: RunHost, storePath: string | undefined, args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
   const types = builtinRegistry();
   const file = resolve(args.file);
   const flow = loadFlow(file, types);
   const input = args.input ? readInput(resolve(args.input)) : undefined;
   const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
   let store: RunStore | undefined;
-  const storePath = args.history ? (args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath()) : undefined;
   // Opened here too (migrations run once, before the run's process opens it) to record a run this process had to stop.
   if (storePath) store = openRunStore(storePath);
   const lines = new Map<string, NodeLine>();
   const logs: string[] = [];
-  const progress = createProgress(err, flow.nodes.length);
+  // From run.started: the seconds a busy machine takes to start the run's process are not the run's.
+  let progress: ReturnType<typeof createProgress> | undefined;
   const onEvent = (e: EngineEvent) => {
-    if (e.type === 'node.started') progress.started(e.nodeName);
+    if (e.type === 'run.started') progress ??= createProgress(err, flow.nodes.length);
+    if (e.type === 'node.started') progress?.started(e.nodeName);
     if (e.type === 'node.log') logs.push(`${e.level}: ${e.message}`);
     if (e.type !== 'node.finished') return;
-    progress.finished(e.nodeName, sum(e.itemsOut));
+    progress?.finished(e.nodeName, sum(e.itemsOut));
     const line = lines.get(e.nodeId) ?? { id: e.nodeId, name: e.nodeName, type: e.nodeType, status: e.status, itemsIn: 0, itemsOut: 0, ports: {}, ms: 0, runs: 0 };
     line.status = e.status; line.itemsIn += sum(e.itemsIn); line.itemsOut += sum(e.itemsOut);
     for (const [port, n] of Object.entries(e.itemsOut)) line.ports[port] = (line.ports[port] ?? 0) + n;
@@ -68,7 +78,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
       mode: 'cli', input, vars, env: allowedEnv(), errorFlow, signal: controller.signal, onEvent,
       outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e),
     });
-    progress.done();
+    progress?.done();
     const ordered = flow.nodes.map((n) => lines.get(n.id)).filter((l): l is NodeLine => !!l);
     if (args.json) {
       const sinks = flow.nodes.filter((n) => sinkIds.includes(n.id) && result.outputs.has(n.id));
@@ -85,7 +95,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: No
     return result.status === 'success' ? 0 : 1;
   } finally {
     process.off('SIGINT', onSigint);
-    progress.done();
+    progress?.done();
     store?.close();
   }
 }

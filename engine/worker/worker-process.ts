@@ -33,7 +33,8 @@ export function spawnWorker(kind: WorkerKind, memoryMb: number): WorkerProcess {
   const child = fork(fileURLToPath(workerScript()), [kind], {
     execArgv: [`--max-old-space-size=${memoryMb}`],
     serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    // Not the caller's stdout: a process waiting for its job must not hold a pipe someone reads to the end.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     // Inside Electron, execPath is the app itself: this makes it behave as plain Node.
     env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
   });
