@@ -35,6 +35,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          globalSetup: ['test/setup/worker-script.ts'],
           include: ['engine/**/*.test.ts', 'nodes/**/*.test.ts', 'electron/**/*.test.ts', 'test/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', 'test/e2e/**'],
         },

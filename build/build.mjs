@@ -15,7 +15,8 @@ mkdirSync(out, { recursive: true });
 const t0 = performance.now();
 // Chunk names carry a content hash: clear the last build's, which nothing would load again.
 rmSync(resolve(out, 'chunks'), { recursive: true, force: true });
-await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts') }, out);
+// The worker process that runs flows and previews (engine/worker) is its own entry, found beside the bundle.
+await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts'), 'junction-worker': resolve(root, 'engine/worker/worker-main.ts') }, out);
 // The sandbox workers are plain JS that the sandbox loads by a path relative to its own
 // module, which ends up in a split chunk (dist/chunks/) or, unsplit, in dist/ itself.
 for (const dir of [out, resolve(out, 'chunks')]) {

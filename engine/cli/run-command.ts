@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { allowedEnv, executeFlow, foldNodeSummary, lazyCodeRunner, totalItems, type NodeSummary, type RunObserver } from '../exec';
+import { allowedEnv, foldNodeSummary, totalItems, type CodeBackend, type EngineEvent, type NodeSummary } from '../exec';
 import { builtinRegistry } from '../registry';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
+import { createRunHost, type RunHost } from '../worker';
 import { codeBackendFor } from './code-trust';
 import { jsonText } from './json-output';
 import { loadFlow, readInput, readText } from './load-flow';
@@ -44,6 +45,18 @@ function outCell(ports: Record<string, number>): string | number {
 
 /** `junction run FILE`: one headless run; the exit code says how it ended (0 success, 1 failed). */
 export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): Promise<number> {
+  const dataPath = args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath();
+  const storePath = args.history ? dataPath : undefined;
+  const host = createRunHost({ storePath }); // checks JUNCTION_RUN_MEMORY_MB before anything starts
+  host.prewarm(); // the run's process starts while this one loads and checks the flow
+  try {
+    return await runWith(host, dataPath, storePath, args, out, err);
+  } finally {
+    host.close(); // a flow that did not load leaves the started process unused
+  }
+}
+
+async function runWith(host: RunHost, dataPath: string, storePath: string | undefined, args: RunArgs, out: Terminal, err: Terminal): Promise<number> {
   const types = builtinRegistry();
   const file = resolve(args.file);
   const named = loadFlow(file, types);
@@ -53,46 +66,41 @@ export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): P
   const input = args.input ? readInput(resolve(args.input)) : undefined;
   const vars = args.vars ? (JSON.parse(readText(resolve(args.vars), 'vars file')) as Record<string, unknown>) : {};
   let store: RunStore | undefined;
-  const storePath = args.dataDir ? resolve(args.dataDir, 'junction.db') : defaultStorePath();
-  if (args.history) store = openRunStore(storePath);
+  // Opened here too (migrations run once, before the run's process opens it) to record a run this process had to stop.
+  if (storePath) store = openRunStore(storePath);
   // --trust covers FILE only; an error flow needs its own trust, looked up by its own file.
-  const trustOf = (path: string, flowId: string, trustFlag: boolean) => codeBackendFor(path, flowId, { trustFlag, store, storePath });
+  const trustOf = (path: string, flowId: string, trustFlag: boolean): CodeBackend => codeBackendFor(path, flowId, { trustFlag, store, storePath: dataPath });
   const codeBackend = trustOf(file, flow.id, args.trust);
-  const code = lazyCodeRunner('isolated');
-  const trustedCode = lazyCodeRunner('trusted');
-  // The sandbox starts (50–150 ms) while the engine loads and runs the nodes before the Code node.
-  const codeNode = flow.nodes.find((n) => n.type === 'core.code' && !n.settings?.disabled);
-  const codeType = codeNode && types.get(codeNode.type, codeNode.version);
-  if (codeNode && codeType) (codeBackend === 'trusted' ? trustedCode : code).warm(Number(codeType.validate(codeNode.params).value.memoryMb));
+  const errorFlowBackend = errorFlow ? trustOf(resolve(args.errorFlow!), errorFlow.id, false) : 'isolated';
   const summaries = new Map<string, NodeSummary>();
   const names = new Map(flow.nodes.map((n) => [n.id, n.name]));
   const logs: string[] = [];
-  const progress = createProgress(err, flow.nodes.length);
-  const observe: RunObserver = (e) => {
-    if (e.type === 'node.started') progress.started(e.nodeName);
+  const runId = randomUUID();
+  // From run.started: the seconds a busy machine takes to start the run's process are not the run's.
+  let progress: ReturnType<typeof createProgress> | undefined;
+  const onEvent = (e: EngineEvent) => {
+    if (e.type === 'run.started') progress ??= createProgress(err, flow.nodes.length);
+    else if (e.type === 'node.started') progress?.started(e.nodeName);
     else if (e.type === 'node.log') logs.push(`${names.get(e.nodeId) ?? 'run'} · ${e.level}: ${e.message}`);
     else if (e.type === 'node.finished' && e.runId === runId) {
-      progress.finished(e.nodeName, totalItems(e.itemsOut));
+      progress?.finished(e.nodeName, totalItems(e.itemsOut));
       summaries.set(e.nodeId, foldNodeSummary(summaries.get(e.nodeId), e));
     }
   };
-  const runId = randomUUID();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const result = await executeFlow(
-      {
-        types, code, trustedCode, store, vars, env: allowedEnv(),
-        isTrusted: (f) => f.id === errorFlow?.id && trustOf(resolve(args.errorFlow!), f.id, false) === 'trusted',
-        findFlow: (id) => (id === errorFlow?.id ? errorFlow : undefined),
-      },
-      flow, { runId, mode: 'cli', input, observers: [observe], signal: controller.signal, codeBackend },
-    );
-    progress.done();
+    const sinkIds = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id)).map((n) => n.id);
+    // In a worker process with a heap cap and the flow's deadline: a runaway flow ends with a message and exit code 1.
+    const result = await host.run(flow, {
+      runId, mode: 'cli', input, vars, env: allowedEnv(), errorFlow, signal: controller.signal, onEvent,
+      codeBackend, errorFlowBackend, outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e),
+    });
+    progress?.done();
     const ordered = flow.nodes.flatMap((n) => { const s = summaries.get(n.id); return s ? [lineOf(n, s)] : []; });
     if (args.json) {
-      const sinks = flow.nodes.filter((n) => !flow.edges.some((e) => e.from.node === n.id) && result.outputs.has(n.id));
+      const sinks = flow.nodes.filter((n) => sinkIds.includes(n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
       out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, codeBackend, nodes: ordered, output, logs })}\n`);
     } else {
@@ -108,8 +116,7 @@ export async function runCommand(args: RunArgs, out: Terminal, err: Terminal): P
     return result.status === 'success' ? 0 : 1;
   } finally {
     process.off('SIGINT', onSigint);
-    progress.done();
-    await Promise.all([code.close(), trustedCode.close()]);
+    progress?.done();
     store?.close();
   }
 }

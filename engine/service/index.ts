@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import type { ApiEvent, Handlers } from '../api';
 import { describeNode } from '../catalog';
-import { allowedEnv, lazyCodeRunner, systemClock } from '../exec';
+import { allowedEnv, systemClock } from '../exec';
 import { parseFlowText, type FlowFile } from '../flow';
 import { builtinRegistry, type NodeRegistry } from '../registry';
 import { openRunStore, STORE_FILE } from '../store';
@@ -17,6 +17,7 @@ import { openFlowVersions } from './flow-versions';
 import { createRuns } from './runs';
 import { openWorkspace } from './workspace';
 import { readWorkspaceVars } from './workspace-vars';
+import { createPreviewHost, createRunHost, type TypesModule } from '../worker';
 
 export interface ServiceOptions {
   /** The folder holding `flows/`. */
@@ -28,6 +29,10 @@ export interface ServiceOptions {
   clock?: Clock;
   /** `$env` of expressions; the JUNCTION_ENV_ALLOW names of this process when absent. */
   env?: Record<string, string>;
+  /** Where run processes load `types` from, when they are not the built-in node types. */
+  typesModule?: TypesModule;
+  /** The heap cap of each run's process (JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent). */
+  runMemoryMb?: number;
 }
 
 export interface Service {
@@ -60,10 +65,9 @@ export function createService(opts: ServiceOptions): Service {
     changeTimer = setTimeout(() => emit({ type: 'flows.changed' }), CHANGE_DEBOUNCE_MS);
   };
 
-  const store = openRunStore(join(dataDir, STORE_FILE));
+  const storePath = join(dataDir, STORE_FILE);
+  const store = openRunStore(storePath);
   const ws = openWorkspace(workspace, changed);
-  const code = lazyCodeRunner('isolated');
-  const trustedCode = lazyCodeRunner('trusted');
   const trust = {
     isTrusted: (flowId: string) => !flowId.startsWith('file:') && store.trust.isTrusted(workspace, flowId),
     trust: (flowId: string, reason: 'created' | 'trusted') => store.trust.trust(workspace, flowId, reason),
@@ -75,8 +79,11 @@ export function createService(opts: ServiceOptions): Service {
     return entry ? parseFlowText(ws.readText(entry.file), types).flow : undefined;
   };
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
-  const runtime = { code, trustedCode, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
-  const runs = createRuns({ types, store, clock: opts.clock, runtime, emit });
+  const runtime = { env, findFlow, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), get vars() { return readWorkspaceVars(workspace); } };
+  // Runs and previews execute in worker processes: flow content never holds this thread or ends this process.
+  const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb, keepWarm: true });
+  const previews = createPreviewHost();
+  const runs = createRuns({ types, store, runtime, emit, host });
 
   const flows = flowHandlers({ ws, types, clock, trust, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] });
   const versions = openFlowVersions(join(dataDir, 'versions'), clock, types);
@@ -94,7 +101,7 @@ export function createService(opts: ServiceOptions): Service {
     },
     ...versions.handlers,
     ...runs.handlers,
-    ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace) }),
+    ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
   };
 
   let closing: Promise<void> | undefined;
@@ -108,7 +115,8 @@ export function createService(opts: ServiceOptions): Service {
       clearTimeout(changeTimer);
       ws.close();
       await runs.close();
-      await Promise.all([code.close(), trustedCode.close()]);
+      host.close();
+      await previews.close();
       store.close();
       listeners.clear();
     })()),

@@ -39,19 +39,6 @@ export function createRecentRuns() {
   };
 }
 
-/** Keeps a run's items as its nodes finish. Marks it done before others hear run.finished, who may start the next partial run at once. */
-export const keepItems = (mem: RunMemory): RunObserver => (e) => {
-  if (e.runId !== mem.runId) return; // an error flow's run reports through the same observers
-  if (e.type === 'run.started') mem.hasStarted = true;
-  else if (e.type === 'run.finished') mem.isDone = true;
-  else if (e.type === 'node.finished' && e.data) {
-    let byIteration = mem.nodes.get(e.nodeId);
-    if (!byIteration) mem.nodes.set(e.nodeId, (byIteration = new Map()));
-    byIteration.set(e.iteration, e.data);
-    mem.outputs.set(e.nodeId, e.data.output);
-  }
-};
-
 /** Passes events to the service's listeners without what must stay in process (items, the flow). */
 export const toClients = (emit: (event: ApiEvent) => void): RunObserver => (e) => {
   if (e.type === 'node.finished') { const { data: _data, ...rest } = e; emit(rest); }

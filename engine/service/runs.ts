@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent, Handlers, In, NodeRunDto, RunDetailDto, RunSummaryDto } from '../api';
-import { executeFlow, type Runtime } from '../exec';
+import type { EngineEvent, Runtime } from '../exec';
 import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '../flow';
 import type { RunStore, RunSummary } from '../store';
-import { JunctionError, toErrorInfo } from '../sdk/errors';
-import type { Clock } from '../sdk/types';
-import { createRecentRuns, keepItems, toClients, type RunMemory } from './run-memory';
+import { JunctionError } from '../sdk/errors';
+import type { NodeData, RunHost } from '../worker';
+import { createRecentRuns, toClients, type RunMemory } from './run-memory';
 
 export { RUNS_IN_MEMORY, type RunMemory } from './run-memory';
 
 export interface RunDeps {
   types: NodeLookup;
   store: RunStore;
-  clock?: Clock;
-  runtime: Omit<Runtime, 'types' | 'store'>;
+  runtime: Pick<Runtime, 'env' | 'vars' | 'findFlow' | 'isTrusted'>;
   emit(event: ApiEvent): void;
+  /** Runs each flow in a worker process of its own. */
+  host: RunHost;
 }
 
 type RunHandlers = Pick<Handlers, 'runs.start' | 'runs.cancel' | 'runs.list' | 'runs.get' | 'runs.items'>;
@@ -29,7 +30,7 @@ const summary = (r: RunSummary): RunSummaryDto => ({
 });
 
 /** Runs started from the editor: in the background, events streamed, the last runs' items kept for paging. */
-export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
+export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
   /** Runs that can still be cancelled, and every run's promise (an error flow may follow run.finished). */
   const active = new Map<string, AbortController>();
   const settling = new Set<Promise<unknown>>();
@@ -78,19 +79,21 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
         ...(n.error ? { error: n.error } : {}),
         ...(n.logs ? { logs: n.logs } : {}),
       }));
-      return { ...summary(run), nodes, hasFullData: recent.has(runId), ...(run.flow ? { flow: run.flow } : {}) } satisfies RunDetailDto;
+      return { ...summary(run), nodes, hasFullData: (recent.get(runId)?.nodes.size ?? 0) > 0, ...(run.flow ? { flow: run.flow } : {}) } satisfies RunDetailDto;
     },
 
     async 'runs.items'({ runId, nodeId, direction, port, offset, limit, iteration = 0 }) {
       const mem = recent.get(runId);
-      if (mem) {
-        const ran = mem.nodes.get(nodeId)?.get(iteration);
-        // A node a partial run did not execute still has the output it took over from earlier.
-        const items = (ran ? ran[direction][port] : direction === 'output' ? mem.outputs.get(nodeId)?.[port] : undefined) ?? [];
-        return { total: items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: false };
-      }
+      const ran = mem?.nodes.get(nodeId)?.get(iteration);
+      // A node a partial run did not execute still has the output it took over from earlier.
+      const items = ran ? ran[direction][port] ?? [] : direction === 'output' ? mem?.outputs.get(nodeId)?.[port] : undefined;
+      if (items) return { total: items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: false };
+      // Items reach memory when a run ends; until then (or when its process was stopped) history has a sample.
       const run = store.getRun(runId);
-      if (!run) throw new JunctionError('run.not-found', `There is no run "${runId}" in the history`);
+      if (!run) {
+        if (mem) return { total: 0, offset, items: [], isSample: false };
+        throw new JunctionError('run.not-found', `There is no run "${runId}" in the history`);
+      }
       const node = run.nodes.find((n) => n.nodeId === nodeId && n.iteration === iteration);
       const sample = node?.[direction === 'input' ? 'sampleIn' : 'sampleOut'][port];
       if (!sample) return { total: 0, offset, items: [], isSample: true };
@@ -100,26 +103,40 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
   };
 
   function start(flow: FlowFile, { mode, nodeId, input, runId = randomUUID() }: In<'runs.start'>): string {
+    // Read here, not in the run's process: a broken vars.json fails runs.start with its own message.
+    const { vars, env, findFlow, isTrusted } = runtime;
+    const errorFlow = flow.settings.errorFlow ? findFlow?.(flow.settings.errorFlow) : undefined;
     const controller = new AbortController();
     const previous = mode === 'flow' ? undefined : recent.latest(flow.id, true)?.outputs;
     // Starts from the earlier data a partial run takes over, so a chain of partial runs keeps it.
     const mem: RunMemory = { runId, flowId: flow.id, isDone: false, hasStarted: false, nodes: new Map(), outputs: new Map(previous ?? []) };
     recent.remember(mem);
+    const onEvent = (e: EngineEvent) => {
+      if (e.runId === runId && e.type === 'run.started') mem.hasStarted = true;
+      // Done before the event goes out: whoever reacts to run.finished may start the next partial run at once.
+      if (e.runId === runId && e.type === 'run.finished') { mem.isDone = true; active.delete(runId); }
+      toListeners(e);
+    };
+    // Each node's items arrive when the run ends, just before its run.finished.
+    const onData = (entries: NodeData[]) => {
+      for (const { runId: of, nodeId: id, iteration, input: inItems, output } of entries) {
+        if (of !== runId) continue;
+        let byIteration = mem.nodes.get(id);
+        if (!byIteration) mem.nodes.set(id, (byIteration = new Map()));
+        byIteration.set(iteration, { input: inItems, output });
+        mem.outputs.set(id, output);
+      }
+    };
     active.set(runId, controller);
-    const done = executeFlow({ ...runtime, types, store }, flow, {
-      runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, clock,
+    const done = host.run(flow, {
+      runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, vars, env, errorFlow, keepData: true,
       // Resolved from the trust store by the flow's id, never from anything in the flow itself.
-      codeBackend: runtime.isTrusted?.(flow) ? 'trusted' : 'isolated',
+      codeBackend: isTrusted?.(flow) ? 'trusted' : 'isolated',
+      errorFlowBackend: errorFlow && isTrusted?.(errorFlow) ? 'trusted' : 'isolated',
       ...(mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
-      observers: [keepItems(mem), toListeners],
+      onEvent, onData, record: (e) => store.record(e),
     }).then((result) => {
       mem.outputs = result.outputs;
-    }).catch((e: unknown) => {
-      // runFlow reports what a flow does in its result; a throw is an engine bug. Still end the run for the editor.
-      process.stderr.write(`junction: run ${runId} failed inside the engine: ${(e as Error)?.stack ?? String(e)}\n`);
-      const event = { type: 'run.finished' as const, runId, status: 'failed' as const, at: new Date().toISOString(), durationMs: 0, itemsOut: 0, error: { ...toErrorInfo(e), code: 'engine.bug' } };
-      if (mem.hasStarted) store.record(event);
-      emit(event);
     }).finally(() => {
       mem.isDone = true;
       active.delete(runId);

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiEvent } from '../api';
-import type { NodeRegistry } from '../registry';
-import { createService, type Service } from './index';
+import { builtinRegistry, type NodeRegistry } from '../registry';
+import { createService, type Service, type ServiceOptions } from './index';
 
 export interface TempService extends Service {
   workspace: string;
@@ -17,11 +17,17 @@ export interface TempService extends Service {
   dispose(): Promise<void>;
 }
 
-export function tempService(types?: NodeRegistry): TempService {
+/**
+ * A service over temp folders. Given other `types` than the built-in ones (the test node
+ * types), its runs load them from the bundle the unit tests' setup names in JUNCTION_TEST_TYPES_MODULE.
+ */
+export function tempService(types?: NodeRegistry, opts: Pick<ServiceOptions, 'runMemoryMb'> = {}): TempService {
   const root = mkdtempSync(join(tmpdir(), 'junction-service-'));
   const workspace = join(root, 'workspace');
   const dataDir = join(root, 'data');
-  const service = createService({ workspace, dataDir, types, env: {} });
+  const typesUrl = process.env.JUNCTION_TEST_TYPES_MODULE;
+  const typesModule = types && types !== builtinRegistry() && typesUrl ? { url: typesUrl, exportName: 'testTypes' } : undefined;
+  const service = createService({ workspace, dataDir, types, env: {}, typesModule, ...opts });
   const seen: ApiEvent[] = [];
   const waiters = new Set<(e: ApiEvent) => void>();
   service.events((e) => { seen.push(e); for (const w of [...waiters]) w(e); });
