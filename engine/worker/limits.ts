@@ -22,6 +22,14 @@ export const START_DEADLINE_MS = 60_000;
  */
 export const STOP_GRACE_MS = 500;
 
+/**
+ * A run process that ended its run by itself serves the next one (a webhook may start hundreds
+ * a second; a new process costs 0.1–0.4 s). After this many runs it is retired and replaced.
+ */
+export const MAX_RUNS_PER_PROCESS = 200;
+/** Idle run processes kept for the next runs; more are ended as their runs finish. */
+export const MAX_IDLE_PROCESSES = 2;
+
 /** What one node may output in one run, as estimated JSON text: beyond it the run fails. */
 export const MAX_NODE_OUTPUT_BYTES = 256 * 1024 * 1024;
 

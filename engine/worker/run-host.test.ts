@@ -127,4 +127,22 @@ describe('the run host', () => {
     expect(kept).toEqual([]);
     expect(tight.outputs.size).toBe(0);
   });
+
+  it('hands a process whose run ended by itself to the next run, and never one that was stopped', async () => {
+    const host = createRunHost({ typesModule: { url: process.env.JUNCTION_TEST_TYPES_MODULE!, exportName: 'testTypes' } });
+    const flow = buildFlow([{ type: 'test.source', name: 'Source', params: { n: 1 } }, { type: 'test.pid', name: 'Pid' }], ['Source -> Pid']);
+    const pidOf = async () => {
+      const r = await host.run(flow, { mode: 'test' });
+      expect(r.status).toBe('success');
+      return r.outputs.get('Pid')!.main![0]!.json.pid;
+    };
+    const first = await pidOf();
+    expect(await pidOf()).toBe(first);
+    const controller = new AbortController();
+    const spinning = host.run(hostile('test.spin', { ms: 120_000 }), { mode: 'test', signal: controller.signal, onEvent: (e) => { if (e.type === 'node.started' && e.nodeId === 'Hostile') controller.abort(); } });
+    expect((await spinning).status).toBe('cancelled');
+    // The spinning run took the idle process; the next run gets a new one.
+    expect(await pidOf()).not.toBe(first);
+    host.close();
+  });
 });

@@ -4,7 +4,7 @@ import type { CodeBackend } from '../exec/lazy-code-runner';
 import type { FlowFile } from '../flow/types';
 import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
-import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_NODE_OUTPUT_BYTES, MAX_RUN_DATA_BYTES, runMemoryMb, START_DEADLINE_MS, STOP_GRACE_MS } from './limits';
+import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_IDLE_PROCESSES, MAX_NODE_OUTPUT_BYTES, MAX_RUN_DATA_BYTES, MAX_RUNS_PER_PROCESS, runMemoryMb, START_DEADLINE_MS, STOP_GRACE_MS } from './limits';
 import type { FromRunWorker, NodeData, RunJob, RunOutcome, ToRunWorker, TypesModule } from './protocol';
 import { spawnWorker, type WorkerProcess } from './worker-process';
 
@@ -57,7 +57,7 @@ export interface HostedRunResult extends RunOutcome {
 export type RunHost = ReturnType<typeof createRunHost>;
 
 /**
- * Runs each flow in a worker process of its own with a heap cap and a wall-clock deadline, so
+ * Runs each flow in a worker process (one run at a time each) with a heap cap and a wall-clock deadline, so
  * no flow can hold the caller's thread or end its process. Cancel and the deadline first ask
  * the run to stop; a run that does not within STOP_GRACE_MS (stuck in a native call) has its
  * process killed and ends with a clear error. Never rejects: the result says how it ended.
@@ -65,19 +65,34 @@ export type RunHost = ReturnType<typeof createRunHost>;
 export function createRunHost(opts: RunHostOptions = {}) {
   const memoryMb = opts.memoryMb ?? runMemoryMb();
   const maxNodeOutputBytes = opts.maxNodeOutputBytes ?? MAX_NODE_OUTPUT_BYTES;
-  /** A process started ahead of the next run; idle, it keeps nobody alive. */
-  let spare: WorkerProcess | undefined;
+  /**
+   * Idle processes, newest last: started ahead of the next run, or back from a run that ended by
+   * itself. A process that was stopped, crashed or went over a limit is never reused; one that
+   * served MAX_RUNS_PER_PROCESS runs is retired, so one process's heap does not grow for ever.
+   * Idle, they keep nobody alive.
+   */
+  const idle: WorkerProcess[] = [];
+  const served = new WeakMap<WorkerProcess, number>();
   const prewarm = () => {
-    if (spare?.isAlive()) return;
-    spare = spawnWorker('run', memoryMb);
-    spare.hold(false);
+    if (idle.some((w) => w.isAlive())) return;
+    const worker = spawnWorker('run', memoryMb);
+    worker.hold(false);
+    idle.push(worker);
   };
   const take = (): WorkerProcess => {
-    const worker = spare?.isAlive() ? spare : spawnWorker('run', memoryMb);
-    spare = undefined;
+    let worker: WorkerProcess | undefined;
+    while ((worker = idle.pop()) && !worker.isAlive());
+    worker ??= spawnWorker('run', memoryMb);
     worker.hold(true);
-    if (opts.keepWarm) setImmediate(() => { try { prewarm(); } catch { /* the next run reports it */ } });
+    if (opts.keepWarm && !idle.length) setImmediate(() => { try { prewarm(); } catch { /* the next run reports it */ } });
     return worker;
+  };
+  const release = (worker: WorkerProcess) => {
+    const runs = (served.get(worker) ?? 0) + 1;
+    served.set(worker, runs);
+    if (!worker.isAlive() || runs >= MAX_RUNS_PER_PROCESS || idle.length >= MAX_IDLE_PROCESSES) { worker.kill(); return; }
+    worker.hold(false);
+    idle.push(worker);
   };
 
   function run(flow: FlowFile, o: HostedRunOptions): Promise<HostedRunResult> {
@@ -120,12 +135,15 @@ export function createRunHost(opts: RunHostOptions = {}) {
       o.signal?.addEventListener('abort', onAbort, { once: true });
       if (o.signal?.aborted) onAbort();
 
-      const settle = (result: HostedRunResult) => {
+      /** A run that ended by itself hands its process back for the next run; any other end kills it. */
+      const settle = (result: HostedRunResult, isClean = false) => {
         isSettled = true;
         clearTimeout(deadline);
         clearTimeout(stopTimer);
         o.signal?.removeEventListener('abort', onAbort);
-        worker.kill();
+        stopListening();
+        if (isClean && !stopTimer) release(worker);
+        else worker.kill();
         resolve(result);
       };
 
@@ -144,7 +162,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
         settle({ runId, status: own.status, durationMs: own.durationMs, ...(own.error ? { error: own.error } : {}), outputs: new Map(o.previous ?? []) });
       }
 
-      worker.onMessage((m: FromRunWorker) => {
+      const stopListening = worker.onMessage((m: FromRunWorker) => {
         if (isSettled) return;
         switch (m.type) {
           case 'event':
@@ -162,7 +180,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
             return end('failed', m.error);
           case 'result': {
             const outputs = new Map(m.outputs.map(([id, ref]) => [id, 'sameAsEntry' in ref ? mainEntries[ref.sameAsEntry]!.output : ref.outputs] as [string, Outputs]));
-            return settle({ ...m.outcome, outputs, ...(m.errorFlowRun ? { errorFlowRun: m.errorFlowRun } : {}) });
+            return settle({ ...m.outcome, outputs, ...(m.errorFlowRun ? { errorFlowRun: m.errorFlowRun } : {}) }, true);
           }
         }
       });
@@ -177,6 +195,6 @@ export function createRunHost(opts: RunHostOptions = {}) {
     memoryMb,
     /** Starts the process of the next run now, while the caller does other work. */
     prewarm,
-    close() { spare?.kill(); spare = undefined; },
+    close() { for (const w of idle.splice(0)) w.kill(); },
   };
 }

@@ -4,9 +4,9 @@
 import { executeFlow, lazyCodeRunner, type EngineEvent } from '../exec';
 import type { NodeRegistry } from '../registry';
 import { builtinRegistry } from '../registry';
-import { openRunStore } from '../store';
+import { openRunStore, type RunStore } from '../store';
 import { toErrorInfo } from '../sdk/errors';
-import type { Outputs } from '../sdk/types';
+import type { CodeRunner, Outputs } from '../sdk/types';
 import { formatBytes } from './limits';
 import { estimateOutputBytes } from './output-size';
 import type { FromRunWorker, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
@@ -17,22 +17,39 @@ async function loadTypes(job: RunJob): Promise<NodeRegistry> {
   return mod[job.typesModule.exportName]!;
 }
 
-/** The process's message handler: the first message is the job, later ones may cancel it. */
+/**
+ * What a run process keeps from one run to the next, so a reused process starts a run at once:
+ * node types, the run store's connection and the Code sandboxes (each still fresh per run inside).
+ */
+interface Kept {
+  types: Map<string, Promise<NodeRegistry>>;
+  stores: Map<string, RunStore>;
+  code: CodeRunner & { close(): Promise<void> };
+  trustedCode: CodeRunner & { close(): Promise<void> };
+}
+
+/**
+ * The process's message handler: a job, then maybe a cancel of it; after its result the host
+ * may send the next job (one at a time) or end the process.
+ */
 export function runWorker(): (m: RunJob | ToRunWorker) => void {
-  const controller = new AbortController();
-  let hasJob = false;
+  const kept: Kept = { types: new Map(), stores: new Map(), code: lazyCodeRunner('isolated'), trustedCode: lazyCodeRunner('trusted') };
+  let controller: AbortController | undefined;
   return (m) => {
-    if (!hasJob) { hasJob = true; void runJob(m as RunJob, controller); return; }
-    if ((m as ToRunWorker).type === 'cancel') controller.abort();
+    if ((m as ToRunWorker).type === 'cancel') { controller?.abort(); return; }
+    const own = (controller = new AbortController());
+    void runJob(m as RunJob, own, kept).finally(() => { if (controller === own) controller = undefined; });
   };
 }
 
-async function runJob(job: RunJob, controller: AbortController): Promise<void> {
-  const send = (m: FromRunWorker, then?: () => void) => process.send!(m, undefined, undefined, then);
-  const types = await loadTypes(job);
-  const store = job.storePath ? openRunStore(job.storePath) : undefined;
-  const code = lazyCodeRunner('isolated');
-  const trustedCode = lazyCodeRunner('trusted');
+async function runJob(job: RunJob, controller: AbortController, kept: Kept): Promise<void> {
+  const send = (m: FromRunWorker) => process.send!(m);
+  const typesKey = job.typesModule ? `${job.typesModule.url}#${job.typesModule.exportName}` : '';
+  if (!kept.types.has(typesKey)) kept.types.set(typesKey, loadTypes(job));
+  const types = await kept.types.get(typesKey)!;
+  let store = job.storePath ? kept.stores.get(job.storePath) : undefined;
+  if (job.storePath && !store) kept.stores.set(job.storePath, (store = openRunStore(job.storePath)));
+  const { code, trustedCode } = kept;
   /** Set once the host is told to stop this process: nothing more goes into history from here. */
   let isDoomed = false;
   const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed) store.record(e); } };
@@ -98,11 +115,8 @@ async function runJob(job: RunJob, controller: AbortController): Promise<void> {
     last = { type: 'result', outcome: outcome(result), ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
   } catch (e) {
     last = { type: 'fatal', error: { ...toErrorInfo(e), code: 'engine.bug' } };
-  } finally {
-    await Promise.all([code.close(), trustedCode.close()]);
-    store?.close();
   }
-  send(last, () => process.exit(0));
+  send(last);
 }
 
 /**

@@ -15,7 +15,8 @@ export interface WorkerExit {
 export interface WorkerProcess {
   isAlive(): boolean;
   send(message: unknown): void;
-  onMessage(listener: (message: never) => void): void;
+  /** Listens to the process's messages; returns the unsubscribe (a reused process serves several runs). */
+  onMessage(listener: (message: never) => void): () => void;
   /** Whether the process keeps the engine's process alive (busy) or not (idle). */
   hold(isBusy: boolean): void;
   kill(): void;
@@ -56,7 +57,10 @@ export function spawnWorker(kind: WorkerKind, memoryMb: number): WorkerProcess {
   return {
     isAlive: () => isAlive,
     send: (message) => { if (child.connected) child.send(message as never); },
-    onMessage: (listener) => { child.on('message', listener as (m: unknown) => void); },
+    onMessage: (listener) => {
+      child.on('message', listener as (m: unknown) => void);
+      return () => { child.off('message', listener as (m: unknown) => void); };
+    },
     hold(isBusy) {
       if (isBusy) { child.ref(); child.channel?.ref(); } else { child.unref(); child.channel?.unref(); }
     },
