@@ -12,7 +12,7 @@ return out;`;
     format: 'junction/flow@1', id: `bench_${n}`, name: `Benchmark ${n}`, settings: {}, pinned: {}, notes: [],
     nodes: [
       node('t', 'trigger.manual', 'Manual', 0),
-      node('code', 'core.code', 'Make items', 200, { code: make, timeoutMs: 120000, memoryMb: 1024 }),
+      node('code', 'core.code', 'Make items', 200, { code: make, timeoutMs: 120000, memoryMb: 1000 }),
       node('set', 'core.set', 'Set fields', 400, { fields: [
         { name: 'nameUpper', value: '{{ $json.name.toUpperCase() }}' },
         { name: 'domain', value: "{{ $json.email.split('@')[1] }}" },

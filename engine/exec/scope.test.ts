@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { describe, expect, it, vi } from 'vitest';
 import { compileTemplate } from '../expr';
 import type { Item } from '../sdk/types';
 import { createScope } from './scope';
@@ -45,5 +46,22 @@ describe("$('X').all() and $input.all()", () => {
     expect(compileTemplate("{{ $('Data').all().reverse()[0].json.id }}").evaluate(scope)).toBe(19_999);
     expect(compileTemplate("{{ $('Data').all()[0].json.id }}").evaluate(scope)).toBe(0);
     expect(() => compileTemplate("{{ $('Data').all() }}").evaluate(scope)).toThrow(/Built-in objects like \$input/);
+  });
+});
+
+describe('$now and $today', () => {
+  it('are built on first read only (a zone lookup costs tens of ms at start-up), then kept for the node run', () => {
+    const fromMillis = vi.spyOn(DateTime, 'fromMillis');
+    try {
+      const { scope } = scopeFor(data.slice(0, 1));
+      expect(fromMillis).not.toHaveBeenCalled();
+      const t = compileTemplate('{{ $now.toMillis() + $today.toMillis() + DateTime.now().toMillis() }}');
+      const today = scope.$today;
+      expect(t.evaluate(scope)).toBe(2 * 0 + today.toMillis());
+      expect(scope.$now).toBe(scope.$now);
+      expect(fromMillis).toHaveBeenCalledTimes(1);
+    } finally {
+      fromMillis.mockRestore();
+    }
   });
 });

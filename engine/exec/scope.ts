@@ -71,7 +71,11 @@ export function createScope(src: ScopeSources, items: Item[]) {
     return hostObject({ item: paired, json: paired?.json, ...ref.access });
   });
 
-  const now = DateTime.fromMillis(src.nowMs, { zone: src.timezone ?? 'local' });
+  // Built on first read: luxon's first zone lookup costs tens of milliseconds at start-up, and
+  // most nodes never read the clock.
+  let now: DateTime | undefined;
+  let today: DateTime | undefined;
+  const nowDate = () => (now ??= DateTime.fromMillis(src.nowMs, { zone: src.timezone ?? 'local' }));
   const scope: ExprScope = {
     $json: {},
     $binary: {},
@@ -80,8 +84,8 @@ export function createScope(src: ScopeSources, items: Item[]) {
     $: nodeRef,
     $vars: src.vars,
     $env: src.env,
-    $now: now,
-    $today: now.startOf('day'),
+    get $now() { return nowDate(); },
+    get $today() { return (today ??= nowDate().startOf('day')); },
     $run: src.run,
     $flow: src.flow,
     $node: { id: src.node.id, name: src.node.name, type: src.node.type },

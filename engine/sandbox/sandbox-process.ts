@@ -1,6 +1,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { openResultFiles } from './result-file';
 import { openChannel, ThreadCrash, type SandboxThread } from './sandbox-channel';
+import type { WorkerReply, WorkerRequest } from './types';
 
 /** How to start a backend's child process: its script and its V8 heap cap. */
 export interface ProcessPlan {
@@ -24,8 +26,12 @@ export function startSandboxProcess(plan: ProcessPlan, memoryMb: number): Sandbo
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced', // strings cross as they are, not JSON-escaped a second time
   });
+  const files = openResultFiles();
   const { thread, deliver, die } = openChannel(memoryMb, {
-    send: (msg) => child.send(msg as never),
+    send: (msg) => {
+      const req = msg as WorkerRequest & { id: number };
+      child.send({ ...req, resultFile: files.pathFor(req.id) });
+    },
     hold: (isHeld) => {
       if (isHeld) { child.ref(); child.channel?.ref(); } else { child.unref(); child.channel?.unref(); }
     },
@@ -36,11 +42,16 @@ export function startSandboxProcess(plan: ProcessPlan, memoryMb: number): Sandbo
       child.kill('SIGKILL');
     }),
   });
-  child.on('message', deliver);
+  child.on('message', (msg: WorkerReply | { type: 'ready' }) => deliver('type' in msg ? msg : files.take(msg)));
   child.on('error', () => die(new ThreadCrash(false, 'The sandbox process failed')));
+  // The folder goes with the process, or with this one when it ends first.
+  const removeFiles = () => files.remove();
+  process.once('exit', removeFiles);
   // V8 reports running out of heap by aborting; the watchdog (or the OS) kills the process.
   // The host's own kill settles the pending run first, so these signals mean memory.
   child.on('exit', (code, signal) => {
+    removeFiles();
+    process.off('exit', removeFiles);
     const oom = signal === 'SIGABRT' || signal === 'SIGKILL' || code === 134;
     die(new ThreadCrash(oom, oom ? 'The sandbox process ran out of memory' : 'The sandbox process stopped unexpectedly'));
   });

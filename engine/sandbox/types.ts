@@ -26,6 +26,8 @@ export interface WorkerReply {
   id: number;
   ok: boolean;
   resultJson?: string;
+  /** The result was written to the request's `resultFile` instead (see result-file.ts). */
+  resultInFile?: boolean;
   logs?: SandboxLog[];
   error?: { code: string; message: string; line?: number };
   /** The run ended in a way that may leave the worker inconsistent (a QuickJS heap after a fault): discard it. */
@@ -38,4 +40,6 @@ export interface WorkerRequest {
   memoryMb: number;
   /** Epoch milliseconds; QuickJS's interrupt handler stops the guest at this time (the host ends the trusted backend's process). */
   deadline: number;
+  /** Where a process backend may write a large result instead of sending it (see result-file.ts). */
+  resultFile?: string;
 }
