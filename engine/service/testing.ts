@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiEvent } from '../api';
 import type { NodeRegistry } from '../registry';
-import { createService, type Service } from './index';
+import { createService, type Service, type ServiceOptions } from './index';
 
 export interface TempService extends Service {
   workspace: string;
@@ -17,11 +17,11 @@ export interface TempService extends Service {
   dispose(): Promise<void>;
 }
 
-export function tempService(types?: NodeRegistry): TempService {
+export function tempService(types?: NodeRegistry, extra: Partial<ServiceOptions> = {}): TempService {
   const root = mkdtempSync(join(tmpdir(), 'junction-service-'));
   const workspace = join(root, 'workspace');
   const dataDir = join(root, 'data');
-  const service = createService({ workspace, dataDir, types, env: {} });
+  const service = createService({ workspace, dataDir, types, env: {}, secretsEnv: {}, ...extra });
   const seen: ApiEvent[] = [];
   const waiters = new Set<(e: ApiEvent) => void>();
   service.events((e) => { seen.push(e); for (const w of [...waiters]) w(e); });
