@@ -60,6 +60,12 @@ export function oauthError(e: unknown, url: URL): JunctionError {
     const detail = e.error_description ? `${e.error}: ${e.error_description}` : e.error;
     return new JunctionError(refused ? 'connection.reconnect' : 'connection.oauth', `${e.status} from ${url.host}: ${detail}${refused ? ' (sign in again to reconnect)' : ''}`);
   }
+  if (e instanceof oauth.WWWAuthenticateChallengeError) {
+    const params = e.cause[0]?.parameters ?? {};
+    const detail = [params.error, params.error_description].filter(Boolean).join(': ') || 'the server refused the client';
+    const refused = params.error === 'invalid_grant';
+    return new JunctionError(refused ? 'connection.reconnect' : 'connection.oauth', `${e.status} from ${url.host}: ${detail}`);
+  }
   const cause = (e as { cause?: { code?: string } })?.cause?.code;
   if (cause === 'ECONNREFUSED' || cause === 'ENOTFOUND') return new JunctionError('connection.unreachable', `Could not reach ${url.host} (${cause}).`, { retryable: true });
   return new JunctionError('connection.oauth', `The token request to ${url.host} failed: ${(e as Error)?.message ?? String(e)}`);

@@ -49,7 +49,8 @@ export function createTokens(d: TokenDeps) {
       tokens = await renew(rec, secrets);
     } catch (e) {
       // A refused grant does not heal by retrying: mark it once, and every later use fails fast.
-      if (e instanceof JunctionError && e.code === 'connection.reconnect') {
+      // (Only a signed-in grant: a refused assertion or client secret is fixed by editing the connection.)
+      if (e instanceof JunctionError && e.code === 'connection.reconnect' && rec.type === 'oauth2' && rec.fields.grant === 'authorizationCode') {
         d.store.setStatus(rec.id, 'reconnect', e.message, new Date(d.now()).toISOString());
         d.changed();
       }
