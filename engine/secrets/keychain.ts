@@ -8,10 +8,15 @@ export const NO_KEYCHAIN = 'No system keychain is reachable (on Linux: the Secre
   + 'Secrets are not stored in plain text: start a keychain, or choose the encrypted file in Settings '
   + '(or set JUNCTION_SECRETS=file with JUNCTION_SECRETS_PASSPHRASE).';
 
-/** Probes the keychain once; the reason it failed, or undefined when it works. */
+/**
+ * Probes the keychain once with a write: on Linux a read of a missing entry answers null even
+ * with no Secret Service reachable (the kernel keyring replies first), only a write tells.
+ */
 export function keychainProblem(): string | undefined {
   try {
-    new Entry(SERVICE, 'junction-probe').getPassword();
+    const probe = new Entry(SERVICE, 'junction-probe');
+    probe.setPassword('probe');
+    probe.deletePassword();
     return undefined;
   } catch (e) {
     return `${NO_KEYCHAIN} (${(e as Error).message})`;
