@@ -11,8 +11,9 @@ import type { SecretStoreStatus } from './secrets/types';
 import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
+import type { CredentialSlot } from './sdk/types';
 
-export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo, ConnectionTypeInfo, ConnectionUse, SecretStoreStatus, TestResult, CredentialRef };
+export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo, ConnectionTypeInfo, ConnectionUse, SecretStoreStatus, TestResult, CredentialRef, CredentialSlot };
 
 /** A connection as the API shows it: its secrets are never sent back, only which ones are set. */
 export interface ConnectionDto {
