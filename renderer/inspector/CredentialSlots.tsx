@@ -41,7 +41,7 @@ export function CredentialSlots({ slots, node, onChange }: { slots: CredentialSl
               {fitting.map((c) => <option key={c.id} value={c.id}>{c.name}{c.status === 'reconnect' ? ' (reconnect)' : ''}</option>)}
               <option value={NEW}>New connection…</option>
             </select>
-            {missing && <p className="insp-problem" role="alert">The connection "{ref.name}" ({ref.type}) does not exist here. Pick one of yours or create it.</p>}
+            {missing && <ul className="insp-problems" role="alert"><li>The connection "{ref.name}" ({ref.type}) does not exist here. Pick one of yours or create it.</li></ul>}
           </div>
         );
       })}
