@@ -35,7 +35,7 @@ export function createConnectionManager(d: ConnectionManagerDeps) {
   const tokens = createTokens({ store: d.store, now: d.now, readSecrets, writeSecrets, changed: d.changed });
   const iso = () => new Date(d.now()).toISOString();
 
-  const require = (id: string): ConnectionRecord => {
+  const mustGet = (id: string): ConnectionRecord => {
     const rec = d.store.get(id);
     if (!rec) throw new JunctionError('connection.missing', `There is no connection ${id}.`);
     return rec;
@@ -44,7 +44,7 @@ export function createConnectionManager(d: ConnectionManagerDeps) {
   async function save(input: ConnectionInput): Promise<ConnectionRecord> {
     const kind = connectionType(input.type);
     if (!kind) throw new JunctionError('connection.kind', `"${input.type}" is not a kind of connection.`, { path: 'type' });
-    const before = input.id ? require(input.id) : undefined;
+    const before = input.id ? mustGet(input.id) : undefined;
     const sameKind = before?.type === input.type;
     for (const [k, v] of Object.entries(input.secrets ?? {})) if (typeof v !== 'string') throw new JunctionError('connection.field', `secrets.${k}: must be text`, { path: `secrets.${k}` });
     const given = Object.fromEntries(Object.entries(input.secrets ?? {}).filter(([, v]) => v !== ''));
@@ -71,7 +71,7 @@ export function createConnectionManager(d: ConnectionManagerDeps) {
   }
 
   async function remove(id: string): Promise<boolean> {
-    require(id);
+    mustGet(id);
     await d.secrets.store().delete(id);
     const gone = d.store.delete(id);
     d.changed();
@@ -110,7 +110,7 @@ export function createConnectionManager(d: ConnectionManagerDeps) {
 
   return {
     list: () => d.store.list(),
-    get: require,
+    get: mustGet,
     save,
     remove,
     resolve,

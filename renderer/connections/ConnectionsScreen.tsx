@@ -43,7 +43,7 @@ export function ConnectionsScreen() {
       </header>
       <div className="screen-body">
         {store && !store.available && (
-          <p className="conn-banner" role="alert" data-testid="secret-store-problem">{store.message} <button type="button" className="btn btn-sm" onClick={() => navigate({ screen: 'settings' })}>Open Settings</button></p>
+          <p className="conn-store-problem" role="alert" data-testid="secret-store-problem">{store.message} <button type="button" className="btn btn-sm" onClick={() => navigate({ screen: 'settings' })}>Open Settings</button></p>
         )}
         {error && <p className="conn-error" role="alert">{error}</p>}
         {list?.length === 0 && <p className="conn-empty">No connections yet. A connection holds the sign-in a node uses (API key, OAuth2, database password); its secrets stay in your system keychain.</p>}
