@@ -1,6 +1,6 @@
 import { JunctionError } from '../sdk/errors';
 
-export type Secrets = Record<string, string>;
+export type SecretValues = Record<string, string>;
 type Req = { url: URL; headers: Record<string, string> };
 
 /** "Name: value" lines of the custom-headers kind. */
@@ -19,7 +19,7 @@ export function parseHeaderLines(text: string): [string, string][] {
 const basicValue = (user: string, password: string) => Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
 
 /** Adds a fixed-secret kind's authentication to a request. Token kinds go through `bearer`. */
-export function applyStatic(type: string, fields: Record<string, unknown>, secrets: Secrets, req: Req): void {
+export function applyStatic(type: string, fields: Record<string, unknown>, secrets: SecretValues, req: Req): void {
   switch (type) {
     case 'apiKey': {
       const name = String(fields.name ?? ''), value = secrets.value ?? '';
@@ -41,7 +41,7 @@ export const bearer = (req: Req, token: string) => { req.headers.authorization =
  * Every value that must never be written anywhere: the secrets themselves and the forms they
  * take on the wire (a Basic header's base64, each custom header's value).
  */
-export function secretValues(type: string, fields: Record<string, unknown>, secrets: Secrets): string[] {
+export function secretValues(type: string, fields: Record<string, unknown>, secrets: SecretValues): string[] {
   const values = Object.entries(secrets).filter(([k]) => k !== 'expiresAt').map(([, v]) => v);
   if (type === 'basic') values.push(basicValue(String(fields.user ?? ''), secrets.password ?? ''));
   if (type === 'headers') { try { values.push(...parseHeaderLines(secrets.headers ?? '').map(([, v]) => v)); } catch { /* nothing parsed, nothing more to hide */ } }

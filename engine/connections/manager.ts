@@ -9,7 +9,7 @@ import type { CredentialRef } from '../flow/types';
 import { JunctionError } from '../sdk/errors';
 import type { ResolvedCredential } from '../sdk/types';
 import type { ConnectionRecord, ConnectionStore } from '../store/types';
-import { applyStatic, bearer, secretValues, type Secrets } from './apply';
+import { applyStatic, bearer, secretValues, type SecretValues } from './apply';
 import { checkFields } from './check';
 import { connectionType } from './kinds';
 import { createTokens, usesTokens } from './tokens';
@@ -26,12 +26,12 @@ export interface ConnectionManagerDeps {
 const newId = () => `c_${randomBytes(9).toString('base64url')}`;
 
 export function createConnectionManager(d: ConnectionManagerDeps) {
-  const readSecrets = async (id: string): Promise<Secrets> => {
+  const readSecrets = async (id: string): Promise<SecretValues> => {
     const text = await d.secrets.store().get(id);
     if (!text) return {};
-    try { return JSON.parse(text) as Secrets; } catch { throw new JunctionError('secrets.damaged', `The saved secrets of connection ${id} are damaged; enter them again.`); }
+    try { return JSON.parse(text) as SecretValues; } catch { throw new JunctionError('secrets.damaged', `The saved secrets of connection ${id} are damaged; enter them again.`); }
   };
-  const writeSecrets = async (id: string, s: Secrets) => d.secrets.store().set(id, JSON.stringify(s));
+  const writeSecrets = async (id: string, s: SecretValues) => d.secrets.store().set(id, JSON.stringify(s));
   const tokens = createTokens({ store: d.store, now: d.now, readSecrets, writeSecrets, changed: d.changed });
   const iso = () => new Date(d.now()).toISOString();
 
@@ -55,7 +55,7 @@ export function createConnectionManager(d: ConnectionManagerDeps) {
     // Changing who signs in (client, endpoints, key) makes the tokens of the old grant meaningless.
     const authChanged = !sameKind || ['tokenUrl', 'clientId', 'authorizationUrl', 'scope', 'issuer', 'grant'].some((k) => before!.fields[k] !== fields[k])
       || given.clientSecret !== undefined || given.key !== undefined;
-    const next: Secrets = { ...old, ...given };
+    const next: SecretValues = { ...old, ...given };
     if (authChanged) { delete next.accessToken; delete next.refreshToken; delete next.expiresAt; }
     if (Object.keys(next).length || before) await writeSecrets(id, next);
     const rec: ConnectionRecord = {

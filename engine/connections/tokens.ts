@@ -6,7 +6,7 @@
  */
 import type { ConnectionRecord, ConnectionStore } from '../store/types';
 import { JunctionError } from '../sdk/errors';
-import type { Secrets } from './apply';
+import type { SecretValues } from './apply';
 import { jwtBearerTokens, type JwtFields } from './jwt';
 import { clientCredentials, refreshTokens, type OAuthFields, type Tokens } from './oauth';
 
@@ -16,8 +16,8 @@ export const RENEW_AHEAD_MS = 60_000;
 export interface TokenDeps {
   store: ConnectionStore;
   now: () => number;
-  readSecrets(id: string): Promise<Secrets>;
-  writeSecrets(id: string, secrets: Secrets): Promise<void>;
+  readSecrets(id: string): Promise<SecretValues>;
+  writeSecrets(id: string, secrets: SecretValues): Promise<void>;
   changed(): void;
 }
 
@@ -26,7 +26,7 @@ export const usesTokens = (type: string) => type === 'oauth2' || type === 'jwtBe
 export function createTokens(d: TokenDeps) {
   const inFlight = new Map<string, Promise<string>>();
 
-  async function renew(rec: ConnectionRecord, secrets: Secrets): Promise<Tokens> {
+  async function renew(rec: ConnectionRecord, secrets: SecretValues): Promise<Tokens> {
     const now = d.now();
     const f = { ...rec.fields, clientSecret: secrets.clientSecret } as unknown as OAuthFields & { grant?: string };
     if (rec.type === 'jwtBearer') return jwtBearerTokens(rec.fields as unknown as JwtFields, secrets.key ?? '', now);
@@ -56,7 +56,7 @@ export function createTokens(d: TokenDeps) {
       }
       throw e;
     }
-    const next: Secrets = { ...secrets, accessToken: tokens.accessToken };
+    const next: SecretValues = { ...secrets, accessToken: tokens.accessToken };
     if (tokens.refreshToken) next.refreshToken = tokens.refreshToken;
     if (tokens.expiresAt) next.expiresAt = String(tokens.expiresAt); else delete next.expiresAt;
     await d.writeSecrets(rec.id, next);
@@ -77,7 +77,7 @@ export function createTokens(d: TokenDeps) {
     /** Keeps tokens just obtained (the authorization code exchange). */
     async store(rec: ConnectionRecord, tokens: Tokens): Promise<void> {
       const secrets = await d.readSecrets(rec.id);
-      const next: Secrets = { ...secrets, accessToken: tokens.accessToken };
+      const next: SecretValues = { ...secrets, accessToken: tokens.accessToken };
       if (tokens.refreshToken) next.refreshToken = tokens.refreshToken; else delete next.refreshToken;
       if (tokens.expiresAt) next.expiresAt = String(tokens.expiresAt); else delete next.expiresAt;
       await d.writeSecrets(rec.id, next);
