@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { NODES_MODULE_ID, nodeModulesSource } from './node-modules.mjs';
 
 /** Packages that load native code or files relative to themselves stay in node_modules. */
-const EXTERNAL = ['electron', 'better-sqlite3', 'quickjs-emscripten-core', '@jitl/*', 'ws', 'playwright-core'];
+const EXTERNAL = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'quickjs-emscripten-core', '@jitl/*', 'ws', 'playwright-core'];
 
 const nodesPlugin = (root) => ({
   name: 'junction-nodes',

@@ -26,7 +26,7 @@ export function bundleForNode(root, entryPoints, outdir) {
     mainFields: ['module', 'main'],
     sourcemap: 'linked',
     // Native and WebAssembly packages load files relative to themselves: leave them in node_modules.
-    external: ['better-sqlite3', 'quickjs-emscripten-core', '@jitl/*', 'ws', 'playwright-core', 'electron'],
+    external: ['better-sqlite3', '@napi-rs/keyring', 'quickjs-emscripten-core', '@jitl/*', 'ws', 'playwright-core', 'electron'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     plugins: [nodesPlugin(root)],
     logLevel: 'warning',

@@ -4,12 +4,45 @@
  */
 import type { NodeDescription } from './catalog';
 import type { EngineEvent, RunStatus } from './exec/events';
+import type { ConnectionTypeInfo } from './connections/kinds';
+import type { ConnectionUse, TestResult } from './connections/types';
 import type { FieldType } from './flow/field-paths';
+import type { SecretStoreStatus } from './secrets/types';
 import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
+import type { CredentialSlot } from './sdk/types';
 
-export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo };
+export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo, ConnectionTypeInfo, ConnectionUse, SecretStoreStatus, TestResult, CredentialRef, CredentialSlot };
+
+/** A connection as the API shows it: its secrets are never sent back, only which ones are set. */
+export interface ConnectionDto {
+  id: string;
+  name: string;
+  type: string;
+  /** Non-secret fields. */
+  fields: Record<string, unknown>;
+  /** Names of the secret fields that hold a value. */
+  secretsSet: string[];
+  /** `reconnect`: the provider refused the saved grant; sign in again. `untested`: new sign-in details. */
+  status: 'ok' | 'reconnect' | 'untested';
+  statusDetail?: string;
+  expiresAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The workspace's nodes that refer to it. */
+  usedBy: ConnectionUse[];
+}
+
+export interface ConnectionSaveInput {
+  /** Absent: a new connection. */
+  id?: string;
+  name: string;
+  type: string;
+  fields: Record<string, unknown>;
+  /** Secret fields to set or replace; one left out (or empty) keeps its saved value. */
+  secrets?: Record<string, string>;
+}
 
 export interface FlowSummary {
   id: string;
@@ -140,6 +173,26 @@ export interface Api {
     in: { runId: string; nodeId: string; direction: 'input' | 'output'; port: string; offset: number; limit: number; iteration?: number };
     out: { total: number; offset: number; items: Record<string, unknown>[]; isSample: boolean };
   };
+  /** The kinds of connection and their fields. */
+  'connections.types': { in: Record<string, never>; out: ConnectionTypeInfo[] };
+  'connections.list': { in: Record<string, never>; out: ConnectionDto[] };
+  'connections.get': { in: { id: string }; out: ConnectionDto };
+  'connections.save': { in: ConnectionSaveInput; out: ConnectionDto };
+  /** Deletes it and its secrets; `usedBy` lists the nodes that now miss it. */
+  'connections.delete': { in: { id: string }; out: { deleted: true; usedBy: ConnectionUse[] } };
+  'connections.test': { in: { id: string }; out: TestResult };
+  /**
+   * OAuth2 authorization code: starts a sign-in and returns the provider's URL for the browser
+   * (the engine also opens the system browser when it can). A listener on 127.0.0.1 takes the
+   * redirect; the outcome arrives as a `connections.changed` event and the connection's status.
+   */
+  'connections.signIn': { in: { id: string }; out: { url: string } };
+  /** Points a flow's references at this workspace's connections (old id → connection id), e.g. after an import. */
+  'connections.map': { in: { flowId: string; mapping: Record<string, string> }; out: { flow: FlowFile; problems: Problem[] } };
+  /** Where secrets are kept and whether that works. */
+  'connections.store': { in: Record<string, never>; out: SecretStoreStatus };
+  /** Chooses the keychain, or the encrypted file with its passphrase (also unlocks it). */
+  'connections.useStore': { in: { kind: 'keychain' | 'file'; passphrase?: string }; out: SecretStoreStatus };
   /** Field paths upstream nodes produced (last run or pinned data), for expression autocomplete. */
   'expr.paths': { in: { flow: FlowFile; nodeId: string }; out: { fields: FieldPathInfo[] } };
   /** The value of an expression for the first input item of a node, from the last run's data. */
@@ -157,7 +210,8 @@ export type ApiEvent =
   | Exclude<EngineEvent, { type: 'node.finished' | 'run.started' }>
   | Omit<Extract<EngineEvent, { type: 'node.finished' }>, 'data'>
   | Omit<Extract<EngineEvent, { type: 'run.started' }>, 'flow'>
-  | { type: 'flows.changed' };
+  | { type: 'flows.changed' }
+  | { type: 'connections.changed' };
 
 /** What every transport provides: one request path and one event stream. */
 export interface Wire {

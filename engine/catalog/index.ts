@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../sdk/schema';
-import type { NodeType } from '../sdk/types';
+import type { CredentialSlot, NodeType } from '../sdk/types';
 
 /** What a node type says about itself that crosses to the editor as it is. */
 type Described = Pick<NodeType, 'type' | 'version' | 'title' | 'category' | 'description' | 'icon' | 'inputs'>;
@@ -16,6 +16,8 @@ export interface NodeDescription extends Described {
   isEditorOnly: boolean;
   isLoop: boolean;
   params: FieldSpec;
+  /** Connection slots: the inspector shows a connection picker for each. */
+  credentials?: CredentialSlot[];
 }
 
 export function describeNode(t: NodeType): NodeDescription {
@@ -28,6 +30,7 @@ export function describeNode(t: NodeType): NodeDescription {
     hasDynamicOutputs: typeof t.outputs === 'function',
     isTrigger: !!t.isTrigger, isEditorOnly: !!t.isEditorOnly, isLoop: t.control === 'loop',
     params: t.paramSpec,
+    ...(t.credentials?.length ? { credentials: t.credentials.map((c) => ({ ...c, types: [...c.types] })) } : {}),
   };
 }
 

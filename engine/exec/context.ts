@@ -1,7 +1,7 @@
 import { JunctionError } from '../sdk/errors';
 import { newItem } from '../sdk/items';
 import { getPath, keyOf } from '../sdk/paths';
-import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, WriteRequest } from '../sdk/types';
+import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, ResolvedCredential, WriteRequest } from '../sdk/types';
 import { compileParams } from './params';
 import { createScope, type ScopeSources } from './scope';
 
@@ -20,6 +20,7 @@ export interface ContextDeps {
   state: NodeState;
   code: CodeRunner;
   journal: (entry: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'nodeId'>) => void;
+  credential: (slot: string) => Promise<ResolvedCredential | undefined>;
 }
 
 /** Builds what a node's `execute` receives. Params are compiled here, once per node run. */
@@ -78,6 +79,9 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     clock: d.clock,
     state: d.state,
     code: d.code,
+    async credential(slot) {
+      try { return await d.credential(slot); } catch (e) { return withNode(e); }
+    },
     async write<R>(req: WriteRequest<R>): Promise<R> {
       if (d.signal.aborted) throw Object.assign(new Error('The run was cancelled.'), { name: 'AbortError' });
       const after = await req.apply();

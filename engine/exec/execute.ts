@@ -4,6 +4,7 @@ import type { CodeBackend } from './lazy-code-runner';
 import type { CodeRunner, JournalEntry } from '../sdk/types';
 import type { RunObserver } from './events';
 import { runFlow, type RunOptions, type RunResult } from './run-flow';
+import type { CredentialResolver } from './run-context';
 import type { StateStore } from './state';
 
 /** What a host (the CLI, the service) provides to run flows: node types, storage, the sandbox. */
@@ -20,9 +21,11 @@ export interface Runtime {
   env?: Record<string, string>;
   /** Finds another flow of the workspace by id (for error flows). */
   findFlow?(id: string): FlowFile | undefined;
+  /** Resolves connection references from the secret store. */
+  credentials?: CredentialResolver;
 }
 
-export type ExecuteOptions = Omit<RunOptions, 'types' | 'code' | 'state' | 'journal' | 'vars' | 'env'> & {
+export type ExecuteOptions = Omit<RunOptions, 'types' | 'code' | 'state' | 'journal' | 'vars' | 'env' | 'credentials'> & {
   /** Which sandbox runs this flow's Code nodes; `isolated` unless the host resolved the flow as trusted. */
   codeBackend?: CodeBackend;
 };
@@ -35,7 +38,7 @@ export async function executeFlow(rt: Runtime, flow: FlowFile, opts: ExecuteOpti
   const observers = rt.store ? [rt.store.record, ...(opts.observers ?? [])] : opts.observers ?? [];
   const codeFor = (backend: CodeBackend | undefined) => (backend === 'trusted' && rt.trustedCode) || rt.code;
   const { codeBackend, ...runOpts } = opts;
-  const base = { types: rt.types, state: rt.store?.state, journal: rt.store?.journal, vars: rt.vars, env: rt.env, observers };
+  const base = { types: rt.types, state: rt.store?.state, journal: rt.store?.journal, vars: rt.vars, env: rt.env, credentials: rt.credentials, observers };
   const result = await runFlow(flow, { ...runOpts, ...base, code: codeFor(codeBackend) });
   const target = flow.settings.errorFlow;
   if (result.status !== 'failed' || !target || !rt.findFlow) return result;

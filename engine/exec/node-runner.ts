@@ -97,6 +97,7 @@ export async function runNode(rc: RunContext, node: FlowNode, type: NodeType, in
           scope: rc.scopeSources(node), run: { id: rc.runId, mode: rc.mode }, flow: rc.flowInfo,
           log: rc.logger(node.id), signal, clock: rc.clock, state: rc.state.forNode(node.id), code: rc.code,
           journal: (entry) => rc.journal(node.id, entry),
+          credential: (slot) => rc.credential(node, slot),
         });
         return Promise.resolve(type.execute(ctx as never));
       }, rc.signal, settings.timeoutMs, node.name);

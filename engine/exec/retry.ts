@@ -2,7 +2,8 @@ import { JunctionError } from '../sdk/errors';
 import type { RetrySettings } from '../flow/types';
 
 // Errors a retry cannot fix: the flow itself is wrong, or the person cancelled.
-const PERMANENT = /^(expr\.|param\.|flow\.|code\.(syntax|result)|run\.cancelled)/;
+// A refused or deleted connection does not heal by retrying: sign-in again, or pick another.
+const PERMANENT = /^(expr\.|param\.|flow\.|code\.(syntax|result)|run\.cancelled|connection\.(reconnect|missing|unavailable|kind))/;
 
 /** Whether an attempt that failed with `error` should be tried again under `retry`. */
 export function shouldRetry(error: unknown, retry: RetrySettings | undefined, attempt: number): boolean {

@@ -1,5 +1,7 @@
 import type { FlowFile, FlowNode } from '../flow/types';
-import type { Clock, CodeRunner, JournalEntry, Logger, Outputs } from '../sdk/types';
+import type { CredentialRef } from '../flow/types';
+import { JunctionError } from '../sdk/errors';
+import type { Clock, CodeRunner, JournalEntry, Logger, Outputs, ResolvedCredential } from '../sdk/types';
 import type { EngineEvent, RunMode } from './events';
 import { nodeFinished, type NodeEnd } from './node-finished';
 import type { ScopeSources } from './scope';
@@ -18,7 +20,12 @@ export interface RunContextInit {
   vars: Record<string, unknown>;
   env: Record<string, string>;
   usePinned: boolean;
+  credentials?: CredentialResolver;
+  redactor: { add(values: string[]): void };
 }
+
+/** Looks a connection up by the reference a node holds (the service resolves from the keychain). */
+export type CredentialResolver = (ref: CredentialRef) => Promise<ResolvedCredential>;
 
 /** Everything one run shares across its nodes. */
 export function createRunContext(init: RunContextInit) {
@@ -56,6 +63,21 @@ export function createRunContext(init: RunContextInit) {
       const log = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string) =>
         init.emit({ type: 'node.log', runId, nodeId, level, message: String(message).slice(0, 4000), at: iso() });
       return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+    },
+    /** The connection in a node's slot; its secret values are redacted from this run's events from then on. */
+    async credential(node: FlowNode, slot: string): Promise<ResolvedCredential | undefined> {
+      const ref = node.credentials?.[slot];
+      if (!ref) return undefined;
+      if (!init.credentials) throw new JunctionError('connection.unavailable', `Connections are not available where this run executes; "${ref.name}" cannot be used.`);
+      const resolved = await init.credentials(ref);
+      const watch = () => init.redactor.add(resolved.secrets());
+      watch();
+      // Tokens change on renewal: what a renewal brings is hidden too.
+      return {
+        ...resolved,
+        apply: async (req) => { await resolved.apply(req); watch(); },
+        ...(resolved.refresh ? { refresh: async () => { const ok = await resolved.refresh!(); watch(); return ok; } } : {}),
+      };
     },
     journal(nodeId: string, entry: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'nodeId'>) {
       init.journal?.append({ ...entry, runId, nodeId, seq: ++seq, at: iso() });

@@ -8,7 +8,8 @@ import { systemClock } from './clock';
 import type { EngineEvent, NodeRunStatus, RunMode, RunObserver } from './events';
 import { runLoop } from './loop';
 import { runNode } from './node-runner';
-import { createRunContext, type RunContext } from './run-context';
+import { createRedactor } from './redact';
+import { createRunContext, type CredentialResolver, type RunContext } from './run-context';
 import { selectNodes } from './select-nodes';
 import { memoryStateStore, type StateStore } from './state';
 
@@ -35,6 +36,8 @@ export interface RunOptions {
   code?: CodeRunner;
   vars?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** Resolves a node's connection reference (secrets from the keychain); nodes that ask for one fail without it. */
+  credentials?: CredentialResolver;
 }
 
 export interface RunResult {
@@ -73,7 +76,9 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
   const status = new Map<string, NodeRunStatus>();
   const observers = opts.observers ?? [];
   let failedItems = 0;
-  const emit = (e: EngineEvent) => {
+  const redactor = createRedactor();
+  const emit = (raw: EngineEvent) => {
+    const e = redactor.event(raw);
     if (e.type === 'node.finished') {
       status.set(e.nodeId, e.status);
       if (e.failedItems) failedItems += e.failedItems;
@@ -84,6 +89,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     flow, runId, mode: opts.mode ?? 'manual', clock, controller, emit,
     state: opts.state ?? memoryStateStore(), code: opts.code ?? noCode, journal: opts.journal,
     vars: opts.vars ?? {}, env: opts.env ?? {}, usePinned: opts.usePinned ?? false,
+    credentials: opts.credentials, redactor,
   });
   const nodes = new Map<string, { node: FlowNode; type: NodeType }>();
   for (const node of flow.nodes) {
@@ -188,7 +194,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     for (const port of Object.keys(ports)) if (port !== 'error') itemsOut += ports[port].length;
   }
   emit({ type: 'run.finished', runId, status: finalStatus, at: rc.iso(), durationMs, itemsOut, ...(failedItems ? { failedItems } : {}), ...(finalError ? { error: finalError } : {}) });
-  return { runId, status: finalStatus, error: finalError, durationMs, failedItems, outputs: rc.outputs, nodeStatus: status };
+  return { runId, status: finalStatus, error: finalError && { ...finalError, message: redactor.text(finalError.message) }, durationMs, failedItems, outputs: rc.outputs, nodeStatus: status };
 }
 
 /** Nodes whose outputs must settle before `id` runs; a loop also waits for what feeds its body. */

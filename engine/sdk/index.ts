@@ -11,7 +11,7 @@ export {
 export { stableJson, toNumber } from './json-values';
 export { newItem } from './items';
 export type {
-  BinaryRef, Category, Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
+  BinaryRef, Category, Clock, CodeRunner, CredentialSlot, ResolvedCredential, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
   NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,
 } from './types';
 export { compilePattern, patternProblem, MAX_PATTERN_INPUT } from './patterns';

@@ -2,7 +2,7 @@ import { createNodeContext } from '../exec/context';
 import { virtualClock } from '../exec/clock';
 import { lazyCodeRunner, type CodeBackend } from '../exec/lazy-code-runner';
 import { memoryStateStore, stagedState } from '../exec/state';
-import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs } from './types';
+import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs, ResolvedCredential } from './types';
 
 /** A clock whose sleeps return at once and are recorded, for nodes that wait. */
 export { virtualClock };
@@ -20,6 +20,8 @@ export interface RunNodeOptions {
   /** The Code sandbox when `code` is absent: `isolated` (QuickJS) unless a test asks for `trusted`. */
   codeBackend?: CodeBackend;
   state?: Record<string, unknown>;
+  /** What `ctx.credential(slot)` returns, per slot. */
+  credentials?: Record<string, ResolvedCredential>;
   /** Also collects the node's log lines here, so a test can read them when the node fails. */
   logs?: string[];
 }
@@ -60,6 +62,7 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     signal: new AbortController().signal, clock: opts.clock ?? virtualClock(), state: staged.forNode('n'),
     code: opts.code ?? (shared[opts.codeBackend ?? 'isolated'] ??= lazyCodeRunner(opts.codeBackend)),
+    credential: async (slot) => opts.credentials?.[slot],
     journal: (e) => journal.push({ ...e, runId: 'test', nodeId: 'n', seq: journal.length + 1, at: new Date(0).toISOString() }),
   });
   const outputs = await type.execute(ctx as never);

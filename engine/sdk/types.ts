@@ -77,6 +77,26 @@ export interface CodeRunner {
   run(code: string, items: Item[], opts: { timeoutMs: number; memoryMb: number; signal: AbortSignal }): Promise<{ items: Item[]; logs: { level: 'debug' | 'info' | 'warn' | 'error'; message: string }[] }>;
 }
 
+/**
+ * A connection as a node sees it at run time: it can sign a request and list its secret values
+ * (for redaction), never hand them out as fields. Resolved by the engine from the slot's reference.
+ */
+export interface ResolvedCredential {
+  id: string;
+  type: string;
+  name: string;
+  /** Adds the authentication to a request (headers, query parameter, cookie); renews a token ahead of expiry. */
+  apply(req: { url: URL; headers: Record<string, string> }): Promise<void>;
+  /** The current secret values, for redaction. */
+  secrets(): string[];
+  /** After a 401: renews the token (OAuth2, JWT) and says whether a retry may help. */
+  refresh?(): Promise<boolean>;
+  /** Non-secret fields (host, port, user, …). */
+  fields: Record<string, unknown>;
+  /** Secret fields of data-only kinds (database, SMTP, IMAP password) for client libraries that need them. */
+  secret?(name: string): Promise<string | undefined>;
+}
+
 export interface NodeInfo {
   id: string;
   name: string;
@@ -124,9 +144,16 @@ export interface NodeContext<P> {
   readonly state: NodeState;
   write<R>(request: WriteRequest<R>): Promise<R>;
   readonly code: CodeRunner;
+  /**
+   * The connection the node's slot refers to (undefined when the slot is empty). Fails with a
+   * clear error when the connection was deleted or must be reconnected.
+   */
+  credential(slot: string): Promise<ResolvedCredential | undefined>;
   /** Throws a JunctionError naming this node and, when given, the field. */
   fail(message: string, opts?: { code?: string; path?: string }): never;
 }
+
+export interface CredentialSlot { slot: string; types: string[]; optional?: boolean; label?: string }
 
 export type Category = 'trigger' | 'transform' | 'flow' | 'data' | 'code' | 'connector' | 'utility' | 'annotation';
 
@@ -146,6 +173,8 @@ export interface NodeDefinition<S extends Shape = Shape> {
   /** Names to show for ports whose ids are plain numbers (a Switch rule's output name). */
   outputLabels?: (params: ParamsOf<S>) => Record<string, string>;
   params: ObjectField<S>;
+  /** Connection slots the node asks for: the inspector shows a picker per slot. */
+  credentials?: CredentialSlot[];
   /** Starts runs; receives the run's initial items as its input. */
   isTrigger?: boolean;
   /** Lives on the canvas only (sticky note); never executed. */

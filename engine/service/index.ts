@@ -11,6 +11,9 @@ import { parseFlowText, type FlowFile } from '../flow';
 import { builtinRegistry, type NodeRegistry } from '../registry';
 import { openRunStore, STORE_FILE } from '../store';
 import type { Clock } from '../sdk/types';
+import { createConnectionManager } from '../connections';
+import { createSecrets } from '../secrets';
+import { connectionHandlers, missingConnectionProblems } from './connections';
 import { exprHandlers } from './expr';
 import { flowHandlers } from './flows';
 import { openFlowVersions } from './flow-versions';
@@ -33,6 +36,12 @@ export interface ServiceOptions {
   typesModule?: TypesModule;
   /** The heap cap of each run's process (JUNCTION_RUN_MEMORY_MB or 2,048 MB when absent). */
   runMemoryMb?: number;
+  /** JUNCTION_SECRETS / JUNCTION_SECRETS_PASSPHRASE; this process's environment when absent. */
+  secretsEnv?: Record<string, string | undefined>;
+  /** A secret store instead of the OS keychain (tests). */
+  keychain?: () => import('../secrets').SecretStore;
+  /** Opens a URL in the system browser (OAuth2 sign-in). */
+  openUrl?: (url: string) => void;
 }
 
 export interface Service {
@@ -79,7 +88,10 @@ export function createService(opts: ServiceOptions): Service {
     return entry ? parseFlowText(ws.readText(entry.file), types).flow : undefined;
   };
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
-  const runtime = { env, findFlow, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), get vars() { return readWorkspaceVars(workspace); } };
+  const secrets = createSecrets({ dataDir, env: opts.secretsEnv, settings: store.settings, keychain: opts.keychain });
+  const connections = createConnectionManager({ store: store.connections, secrets, now: () => clock.now(), changed: () => emit({ type: 'connections.changed' }) });
+  // Connections resolve here, in the service, which alone holds the secret store: a run's process asks for each use.
+  const runtime = { env, findFlow, credentials: connections.resolve, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), get vars() { return readWorkspaceVars(workspace); } };
   // Runs and previews execute in worker processes: flow content never holds this thread or ends this process.
   const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb, keepWarm: true });
   const previews = createPreviewHost();
@@ -87,6 +99,10 @@ export function createService(opts: ServiceOptions): Service {
 
   const flows = flowHandlers({ ws, types, clock, trust, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] });
   const versions = openFlowVersions(join(dataDir, 'versions'), clock, types);
+  const workspaceFlows = () => ws.list().flatMap((e) => {
+    try { return e.id.startsWith('file:') ? [] : [parseFlowText(ws.readText(e.file), types).flow ?? []].flat(); } catch { return []; }
+  });
+  const exists = (id: string) => store.connections.get(id) !== undefined;
   const handlers: Handlers = {
     'workspace.info': async () => ({ workspace, dataDir, version }),
     'nodes.catalog': async () => types.all().map(describeNode),
@@ -99,8 +115,26 @@ export function createService(opts: ServiceOptions): Service {
       versions.record(input.flow);
       return out;
     },
+    // A node whose connection was deleted (or never existed here) says so, with its node id.
+    'flows.get': async (input) => {
+      const out = await flows['flows.get'](input);
+      return { ...out, problems: [...out.problems, ...missingConnectionProblems(out.flow, exists)] };
+    },
+    'flows.validate': async (input) => {
+      const out = await flows['flows.validate'](input);
+      return { ...out, problems: [...out.problems, ...missingConnectionProblems(input.flow, exists)] };
+    },
+    'flows.import': async (input) => {
+      const out = await flows['flows.import'](input);
+      return { ...out, missingConnections: out.missingConnections.filter((ref) => !exists(ref.id)) };
+    },
     ...versions.handlers,
     ...runs.handlers,
+    ...connectionHandlers({
+      manager: connections, secrets, flows: workspaceFlows, now: () => clock.now(), openUrl: opts.openUrl,
+      getFlow: async (id) => (await flows['flows.get']({ id })).flow,
+      saveFlow: (flow) => handlers['flows.save']({ flow }),
+    }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
   };
 

@@ -12,7 +12,7 @@ export { RUNS_IN_MEMORY, type RunMemory } from './run-memory';
 export interface RunDeps {
   types: NodeLookup;
   store: RunStore;
-  runtime: Pick<Runtime, 'env' | 'vars' | 'findFlow' | 'isTrusted'>;
+  runtime: Pick<Runtime, 'env' | 'vars' | 'findFlow' | 'isTrusted' | 'credentials'>;
   emit(event: ApiEvent): void;
   /** Runs each flow in a worker process of its own. */
   host: RunHost;
@@ -104,7 +104,7 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
 
   function start(flow: FlowFile, { mode, nodeId, input, runId = randomUUID() }: In<'runs.start'>): string {
     // Read here, not in the run's process: a broken vars.json fails runs.start with its own message.
-    const { vars, env, findFlow, isTrusted } = runtime;
+    const { vars, env, findFlow, isTrusted, credentials } = runtime;
     const errorFlow = flow.settings.errorFlow ? findFlow?.(flow.settings.errorFlow) : undefined;
     const controller = new AbortController();
     const previous = mode === 'flow' ? undefined : recent.latest(flow.id, true)?.outputs;
@@ -134,7 +134,7 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
       codeBackend: isTrusted?.(flow) ? 'trusted' : 'isolated',
       errorFlowBackend: errorFlow && isTrusted?.(errorFlow) ? 'trusted' : 'isolated',
       ...(mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
-      onEvent, onData, record: (e) => store.record(e),
+      onEvent, onData, credentials, record: (e) => store.record(e),
     }).then((result) => {
       mem.outputs = result.outputs;
     }).finally(() => {

@@ -21,13 +21,13 @@ export interface TempService extends Service {
  * A service over temp folders. Given other `types` than the built-in ones (the test node
  * types), its runs load them from the bundle the unit tests' setup names in JUNCTION_TEST_TYPES_MODULE.
  */
-export function tempService(types?: NodeRegistry, opts: Pick<ServiceOptions, 'runMemoryMb'> = {}): TempService {
+export function tempService(types?: NodeRegistry, extra: Partial<ServiceOptions> = {}, typesExport = 'testTypes'): TempService {
   const root = mkdtempSync(join(tmpdir(), 'junction-service-'));
   const workspace = join(root, 'workspace');
   const dataDir = join(root, 'data');
   const typesUrl = process.env.JUNCTION_TEST_TYPES_MODULE;
-  const typesModule = types && types !== builtinRegistry() && typesUrl ? { url: typesUrl, exportName: 'testTypes' } : undefined;
-  const service = createService({ workspace, dataDir, types, env: {}, typesModule, ...opts });
+  const typesModule = types && types !== builtinRegistry() && typesUrl ? { url: typesUrl, exportName: typesExport } : undefined;
+  const service = createService({ workspace, dataDir, types, env: {}, secretsEnv: {}, typesModule, ...extra });
   const seen: ApiEvent[] = [];
   const waiters = new Set<(e: ApiEvent) => void>();
   service.events((e) => { seen.push(e); for (const w of [...waiters]) w(e); });

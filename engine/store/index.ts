@@ -5,6 +5,7 @@
  */
 import { JunctionError } from '../sdk';
 import { createAudit } from './audit';
+import { createConnections, createSettings } from './connections';
 import { createJournal } from './journal';
 import { openDatabase } from './open';
 import { createQueries } from './queries';
@@ -16,7 +17,7 @@ import { createTrust } from './trust';
 import type { RunStore, RunStoreOptions } from './types';
 
 export type {
-  AuditInput, AuditRecord, AuditStore, AuditVerdict, JournalStore, NodeLogLine, NodeRunRecord, PortSample, RunDetail, RunFilter,
+  AuditInput, AuditRecord, AuditStore, AuditVerdict, ConnectionRecord, ConnectionStatus, ConnectionStore, SettingsStore, JournalStore, NodeLogLine, NodeRunRecord, PortSample, RunDetail, RunFilter,
   RunStore, RunStoreOptions, RunSummary, StateStore, TrustStore,
 } from './types';
 export { workspaceKey } from './trust';
@@ -47,6 +48,8 @@ export function openRunStore(path: string, opts: RunStoreOptions = {}): RunStore
     journal: createJournal(db),
     audit,
     trust: createTrust(db),
+    connections: createConnections(db),
+    settings: createSettings(db),
     close: () => {
       if (db.open) db.close();
     },

@@ -133,6 +133,32 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'connections and settings',
+    sql: `
+      -- Connection metadata only: secret values live in the OS keychain (or the opted-in encrypted
+      -- file), keyed by the connection id. The fields column holds the non-secret fields as JSON.
+      CREATE TABLE connections (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL,
+        type          TEXT NOT NULL,
+        fields        TEXT NOT NULL,
+        secret_names  TEXT NOT NULL,
+        status        TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'reconnect', 'untested')),
+        status_detail TEXT,
+        expires_at    TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Small app-wide choices (which secret store to use), one row per key, JSON values.
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -114,7 +114,42 @@ export interface RunStore {
   journal: JournalStore;
   audit: AuditStore;
   trust: TrustStore;
+  connections: ConnectionStore;
+  settings: SettingsStore;
   close(): void;
+}
+
+/** `reconnect`: the stored grant was refused (expired or revoked); the person must sign in again. */
+export type ConnectionStatus = 'ok' | 'reconnect' | 'untested';
+
+/** A connection's metadata as stored: never a secret value, only the names of the secrets it holds. */
+export interface ConnectionRecord {
+  id: string;
+  name: string;
+  type: string;
+  fields: Record<string, unknown>;
+  secretNames: string[];
+  status: ConnectionStatus;
+  statusDetail?: string;
+  /** When the current access token expires (OAuth2), ISO-8601. */
+  expiresAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConnectionStore {
+  list(): ConnectionRecord[];
+  get(id: string): ConnectionRecord | undefined;
+  save(record: ConnectionRecord): void;
+  setStatus(id: string, status: ConnectionStatus, detail: string | undefined, at: string): void;
+  setExpiry(id: string, expiresAt: string | undefined): void;
+  delete(id: string): boolean;
+}
+
+/** App-wide choices kept in the store (JSON values); setting undefined removes the key. */
+export interface SettingsStore {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
 }
 
 /** Flows whose Code nodes run on the fast backend, per workspace folder (see trust.ts). */

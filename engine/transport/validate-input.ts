@@ -61,6 +61,17 @@ const SCHEMAS: { [M in Method]: FieldSpec } = {
     runId: id, nodeId: id, direction: p.select(['input', 'output']).required(), port: id,
     offset: count(0).required(), limit: count(1, MAX_PAGE_ITEMS).required(), iteration: count(0),
   }).spec,
+  'connections.types': none.spec,
+  'connections.list': none.spec,
+  'connections.get': p.object({ id }).spec,
+  // Field values and secrets are checked against the connection's kind by the service.
+  'connections.save': p.object({ id: text(200), name: text(500).default(''), type: text(100).required(), fields: anyObject.default({}), secrets: anyObject }).spec,
+  'connections.delete': p.object({ id }).spec,
+  'connections.test': p.object({ id }).spec,
+  'connections.signIn': p.object({ id }).spec,
+  'connections.map': p.object({ flowId: id, mapping: anyObject.required() }).spec,
+  'connections.store': none.spec,
+  'connections.useStore': p.object({ kind: p.select(['keychain', 'file']).required(), passphrase: text(1000) }).spec,
   'expr.paths': p.object({ flow, nodeId: id }).spec,
   'expr.preview': p.object({ flow, nodeId: id, expression: text(100_000).default('') }).spec,
 };

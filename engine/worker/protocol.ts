@@ -4,6 +4,7 @@
  */
 import type { EngineEvent, RunMode } from '../exec/events';
 import type { CodeBackend } from '../exec/lazy-code-runner';
+import type { CredentialReply, CredentialRequest } from './credential-channel';
 import type { FlowFile } from '../flow/types';
 import type { ErrorInfo } from '../sdk/errors';
 import type { Item, Outputs } from '../sdk/types';
@@ -73,9 +74,10 @@ export type FromRunWorker =
   | { type: 'event'; event: EngineEvent }
   | { type: 'data'; runId: string; entries: NodeData[] }
   | { type: 'fatal'; error: ErrorInfo }
-  | { type: 'result'; outcome: RunOutcome; errorFlowRun?: RunOutcome; outputs: [string, OutputsRef][] };
+  | { type: 'result'; outcome: RunOutcome; errorFlowRun?: RunOutcome; outputs: [string, OutputsRef][] }
+  | CredentialRequest;
 
-export type ToRunWorker = { type: 'cancel' };
+export type ToRunWorker = { type: 'cancel' } | CredentialReply;
 
 /** The run data a preview reads: the newest run's outputs and node inputs (first iteration). */
 export interface PreviewData {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent, RunMode } from '../exec/events';
 import type { CodeBackend } from '../exec/lazy-code-runner';
+import type { CredentialResolver } from '../exec/run-context';
+import { serveCredentials } from './credential-channel';
 import type { FlowFile } from '../flow/types';
 import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
@@ -45,6 +47,8 @@ export interface HostedRunOptions {
   /** Engine events as they happen, without items. */
   onEvent?(e: EngineEvent): void;
   onData?(entries: NodeData[]): void;
+  /** Resolves the connections the run's nodes ask for (the service's secret store); none: nodes that need one fail. */
+  credentials?: CredentialResolver;
   /** Records in history what the host decides itself: a run ended by its deadline, memory cap or Cancel. */
   record?(e: EngineEvent): void;
 }
@@ -162,9 +166,12 @@ export function createRunHost(opts: RunHostOptions = {}) {
         settle({ runId, status: own.status, durationMs: own.durationMs, ...(own.error ? { error: own.error } : {}), outputs: new Map(o.previous ?? []) });
       }
 
+      const serve = serveCredentials(o.credentials, (m) => worker.send(m));
       const stopListening = worker.onMessage((m: FromRunWorker) => {
         if (isSettled) return;
         switch (m.type) {
+          case 'credential':
+            return serve(m);
           case 'event':
             if (m.event.type === 'run.started') { open.add(m.event.runId); if (m.event.runId === runId) startDeadline(); }
             if (m.event.type === 'run.finished') { open.delete(m.event.runId); finished.set(m.event.runId, m.event); }

@@ -7,6 +7,7 @@ import { builtinRegistry } from '../registry';
 import { openRunStore, type RunStore } from '../store';
 import { toErrorInfo } from '../sdk/errors';
 import type { CodeRunner, Outputs } from '../sdk/types';
+import { remoteCredentials } from './credential-channel';
 import { formatBytes } from './limits';
 import { estimateOutputBytes } from './output-size';
 import type { FromRunWorker, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
@@ -22,6 +23,8 @@ async function loadTypes(job: RunJob): Promise<NodeRegistry> {
  * node types, the run store's connection and the Code sandboxes (each still fresh per run inside).
  */
 interface Kept {
+  /** Connections, resolved and applied by the service on request. */
+  credentials: ReturnType<typeof remoteCredentials>;
   types: Map<string, Promise<NodeRegistry>>;
   stores: Map<string, RunStore>;
   code: CodeRunner & { close(): Promise<void> };
@@ -33,10 +36,13 @@ interface Kept {
  * may send the next job (one at a time) or end the process.
  */
 export function runWorker(): (m: RunJob | ToRunWorker) => void {
-  const kept: Kept = { types: new Map(), stores: new Map(), code: lazyCodeRunner('isolated'), trustedCode: lazyCodeRunner('trusted') };
+  const credentials = remoteCredentials((m) => process.send!(m));
+  const kept: Kept = { credentials, types: new Map(), stores: new Map(), code: lazyCodeRunner('isolated'), trustedCode: lazyCodeRunner('trusted') };
   let controller: AbortController | undefined;
   return (m) => {
-    if ((m as ToRunWorker).type === 'cancel') { controller?.abort(); return; }
+    const control = m as ToRunWorker;
+    if (control.type === 'cancel') { controller?.abort(); return; }
+    if (control.type === 'credential-reply') { credentials.onReply(control); return; }
     const own = (controller = new AbortController());
     void runJob(m as RunJob, own, kept).finally(() => { if (controller === own) controller = undefined; });
   };
@@ -92,7 +98,7 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
   try {
     const result = await executeFlow(
       {
-        types, code, trustedCode, store: history, vars: job.vars, env: job.env,
+        types, code, trustedCode, store: history, vars: job.vars, env: job.env, credentials: kept.credentials.resolver,
         isTrusted: () => job.errorFlowBackend === 'trusted',
         findFlow: (id) => (job.errorFlow?.id === id ? job.errorFlow : undefined),
       },

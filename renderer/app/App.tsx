@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ConnectionsScreen } from '../connections/ConnectionsScreen';
 import { EditorScreen } from '../editor/EditorScreen';
 import { FlowsScreen } from '../flows/FlowsScreen';
 import { RunsScreen } from '../runs/RunsScreen';
@@ -34,6 +35,7 @@ export function App() {
         {route.screen === 'editor' && <EditorScreen key={route.flowId} flowId={route.flowId} />}
         {route.screen === 'runs' && <RunsScreen />}
         {route.screen === 'run' && <RunView key={route.runId} runId={route.runId} />}
+        {route.screen === 'connections' && <ConnectionsScreen />}
         {route.screen === 'settings' && <SettingsScreen />}
       </main>
       <Toasts />

@@ -1,8 +1,9 @@
 import { Icon, type IconName } from './icons';
 import { navigate, type Route } from './router';
 
-const ITEMS: { screen: 'flows' | 'runs' | 'settings'; label: string; icon: IconName; active: Route['screen'][] }[] = [
+const ITEMS: { screen: 'flows' | 'connections' | 'runs' | 'settings'; label: string; icon: IconName; active: Route['screen'][] }[] = [
   { screen: 'flows', label: 'Flows', icon: 'flows', active: ['flows', 'editor'] },
+  { screen: 'connections', label: 'Connections', icon: 'key', active: ['connections'] },
   { screen: 'runs', label: 'Runs', icon: 'runs', active: ['runs', 'run'] },
   { screen: 'settings', label: 'Settings', icon: 'settings', active: ['settings'] },
 ];

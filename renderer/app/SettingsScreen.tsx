@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { SecretStoreSettings } from '../connections/SecretStoreSettings';
 import { useApi } from './api-context';
 import { SHORTCUTS } from './ShortcutHelp';
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme';
@@ -40,6 +41,7 @@ export function SettingsScreen() {
             </dl>
           ) : <div className="skeleton" style={{ width: 280 }} />}
         </section>
+        <SecretStoreSettings />
         <section className="settings-section">
           <h2>Keyboard shortcuts</h2>
           <dl className="shortcut-list">

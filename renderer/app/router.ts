@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'editor'; flowId: string }
   | { screen: 'runs' }
   | { screen: 'run'; runId: string }
+  | { screen: 'connections' }
   | { screen: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'run' && b) return { screen: 'run', runId: decodeURIComponent(b) };
   if (a === 'runs') return { screen: 'runs' };
   if (a === 'settings') return { screen: 'settings' };
+  if (a === 'connections') return { screen: 'connections' };
   return { screen: 'flows' };
 }
 

@@ -8,6 +8,7 @@ import { sentence } from './form-model';
 import { ObjectFields } from './fields/ObjectControl';
 import { InspectorEnvContext, type InspectorEnv } from './inspector-env';
 import { dotted, placeProblems } from './problem-paths';
+import { CredentialSlots } from './CredentialSlots';
 import { SettingsTab } from './SettingsTab';
 import type { InspectorProps } from './types';
 import { tabPanelProps, Tabs } from './ui/Tabs';
@@ -66,7 +67,8 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
               {(placed.byField.get('') ?? []).length > 0 && (
                 <ul className="insp-problems">{placed.byField.get('')!.map((p) => <li key={p.path + p.code}>{p.message}</li>)}</ul>
               )}
-              {Object.keys(description.params.fields ?? {}).length === 0 && <p className="insp-empty">This node has no parameters.</p>}
+              {description.credentials && <CredentialSlots slots={description.credentials} node={node} onChange={onChange} />}
+              {Object.keys(description.params.fields ?? {}).length === 0 && !description.credentials && <p className="insp-empty">This node has no parameters.</p>}
               <ObjectFields fields={description.params.fields ?? {}} value={node.params} base="" onChange={(params) => onChange({ ...node, params })} />
             </div>
           ) : (

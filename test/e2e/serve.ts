@@ -41,13 +41,13 @@ const exited = (child: ChildProcess) => new Promise<void>((done) => {
  * Starts the built `junction serve` (port 0: the OS picks a free one) and resolves once it
  * prints its URL. npm test has built dist/ before vitest starts; nothing is built here.
  */
-export async function startServe(opts: { workspace: string; dataDir: string; port?: number }): Promise<Serve> {
+export async function startServe(opts: { workspace: string; dataDir: string; port?: number; env?: Record<string, string> }): Promise<Serve> {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) {
     throw new Error('dist/renderer is missing: run `node build/build.mjs` (npm test does) before the end-to-end tests');
   }
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(opts.port ?? 0), '--workspace', opts.workspace, '--data-dir', opts.dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...opts.env },
   });
   let out = '';
   let err = '';
