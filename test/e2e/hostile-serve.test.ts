@@ -92,7 +92,9 @@ describe('junction serve with a hostile flow', () => {
     expect(await answerMs(editor)).toBeLessThan(100);
     const end = await editor.next(finished(output.runId)) as Extract<ApiEvent, { type: 'run.finished' }>;
     expect(end.status).toBe('failed');
-    expect(end.error?.message).toMatch(/^[A-Z"].+[a-z.]$/); // a sentence, whichever limit stops it first
+    // A sentence (maybe naming the item), whichever limit stops it first; never a stack trace.
+    expect(end.error?.message).toMatch(/^(item \d+: )?[A-Z"]/);
+    expect(end.error?.message).not.toMatch(/\n\s+at /);
     const detail = await editor.call('runs.get', { runId: output.runId });
     expect(detail).toMatchObject({ ok: true, output: { status: 'failed' } });
     expect(await answerMs(editor)).toBeLessThan(100);
