@@ -34,7 +34,7 @@ describe('auth through the connection', () => {
     const res = await http.request({ url: `${server.origin}/echo`, credential: bearer('tok-abcdef') });
     expect(server.seen.at(-1)!.headers.authorization).toBe('Bearer tok-abcdef');
     // What the server echoes back reaches run data with the token hidden.
-    expect(res.body).toEqual({ auth: 'Bearer [redacted]', key: null });
+    expect(res.body).toEqual({ auth: '[redacted]', key: null });
   });
 
   it('after a 401 refreshes the credential and retries once', async () => {
