@@ -1,6 +1,8 @@
+import { createHttpClient } from '../http/client';
 import { JunctionError } from '../sdk/errors';
 import { newItem } from '../sdk/items';
 import { getPath, keyOf } from '../sdk/paths';
+import type { HttpClient } from '../http/types';
 import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, WriteRequest } from '../sdk/types';
 import { compileParams } from './params';
 import { createScope, type ScopeSources } from './scope';
@@ -41,6 +43,7 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     try { return resolver.resolve(scope); } catch (e) { return forItem(e, item, index); }
   };
   let firstParams: Record<string, unknown> | undefined;
+  let http: HttpClient | undefined;
 
   return {
     node: d.node,
@@ -78,6 +81,8 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     clock: d.clock,
     state: d.state,
     code: d.code,
+    // Made on first use: most nodes never call out.
+    get http() { return (http ??= createHttpClient({ signal: d.signal, clock: d.clock, log: d.log })); },
     async write<R>(req: WriteRequest<R>): Promise<R> {
       if (d.signal.aborted) throw Object.assign(new Error('The run was cancelled.'), { name: 'AbortError' });
       const after = await req.apply();

@@ -21,7 +21,7 @@ export function encodeBody(b: HttpBody | undefined): Encoded {
         if (part.data !== undefined) {
           const bytes = bytesOf(part.data);
           size += bytes.byteLength;
-          form.append(part.name, new Blob([bytes], { type: part.contentType ?? 'application/octet-stream' }), part.fileName ?? part.name);
+          form.append(part.name, new Blob([new Uint8Array(bytes)], { type: part.contentType ?? 'application/octet-stream' }), part.fileName ?? part.name);
           lines.push(`${part.name}=<file ${part.fileName ?? part.name}, ${bytes.byteLength} bytes>`);
         } else {
           size += Buffer.byteLength(part.value ?? '');

@@ -10,6 +10,8 @@ beforeAll(async () => { server = await startServer(); });
 afterAll(() => server.close());
 
 const client = (signal = new AbortController().signal, clock = virtualClock()) => ({ http: createHttpClient({ signal, clock, log: { debug() {}, info() {}, warn() {}, error() {} } }), clock });
+/** The error a request fails with; a test that expects one fails if it resolves. */
+const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the request to fail'); }, (e: unknown) => e as Error);
 const SECRET = 'sk_live_0123456789abcdef';
 
 /** A connection as the connections layer hands it over: bearer token, renewable once. */
@@ -43,7 +45,7 @@ describe('auth through the connection', () => {
     const res = await http.request({ url: `${server.origin}/guarded`, credential: bearer('stale-token', 'fresh-token') });
     expect(res.body).toEqual({ ok: true });
     // Without a renewal the 401 is the answer, worded with the status and no token.
-    const err = await http.request({ url: `${server.origin}/guarded`, credential: bearer('stale-token') }).catch((e: unknown) => e);
+    const err = await failure(http.request({ url: `${server.origin}/guarded`, credential: bearer('stale-token') }));
     expect(err).toBeInstanceOf(HttpError);
     expect((err as HttpError).status).toBe(401);
     expect((err as Error).message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/guarded answered 401 Unauthorized: \{"error":"expired"\}/);
@@ -70,7 +72,7 @@ describe('retries', () => {
   it('backs off exponentially with jitter on 5xx and gives up after max attempts', async () => {
     server.route('/down', (_req, res) => json(res, 502, { error: 'bad gateway' }, { 'x-request-id': 'req-77' }));
     const { http, clock } = client();
-    const err = await http.request({ url: `${server.origin}/down`, retry: { attempts: 3, baseMs: 100 } }).catch((e: unknown) => e);
+    const err = await failure(http.request({ url: `${server.origin}/down`, retry: { attempts: 3, baseMs: 100 } }));
     expect((err as HttpError).status).toBe(502);
     expect((err as HttpError).requestId).toBe('req-77');
     expect((err as Error).message).toContain('(request id req-77)');
@@ -80,7 +82,7 @@ describe('retries', () => {
 
   it('refuses a Retry-After longer than the longest wait, with a clear error', async () => {
     server.route('/later', (_req, res) => json(res, 429, {}, { 'retry-after': '3600' }));
-    const err = await client().http.request({ url: `${server.origin}/later` }).catch((e: Error) => e);
+    const err = await failure(client().http.request({ url: `${server.origin}/later` }));
     expect(err.message).toMatch(/asks to wait 3600 s, longer than the 60 s allowed/);
   });
 
@@ -105,7 +107,7 @@ describe('timeouts, cancellation, limits', () => {
     const ac = new AbortController();
     const pending = client(ac.signal).http.request({ url: `${server.origin}/hang` });
     setTimeout(() => ac.abort(), 100);
-    const err = await pending.catch((e: Error) => e);
+    const err = await failure(pending);
     expect(err.name).toBe('AbortError');
     expect(err.message).toBe('The run was cancelled.');
   });
@@ -133,7 +135,7 @@ describe('redaction', () => {
     server.route('/leaky', (req, res) => json(res, 500, { got: req.headers.authorization, url: req.url }));
     server.route('/echo-token', (req, res) => json(res, 200, { seen: req.headers.authorization, url: req.url }));
     const { http } = client();
-    const err = await http.request({ url: `${server.origin}/leaky`, credential: bearer(SECRET), retry: false }).catch((e: Error) => e);
+    const err = await failure(http.request({ url: `${server.origin}/leaky`, credential: bearer(SECRET), retry: false }));
     expect(err.message).toContain('[redacted]');
     expect(err.message).not.toContain(SECRET);
     const res = await http.request({ url: `${server.origin}/echo-token`, credential: apiKeyQuery(SECRET) });
