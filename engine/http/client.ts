@@ -46,6 +46,23 @@ export function createHttpClient(deps: HttpDeps): HttpClient {
   return client;
 }
 
+/**
+ * A signal that fires when the run is cancelled or the request's time is up. One controller and
+ * one timer per attempt: AbortSignal.any with AbortSignal.timeout costs a third of the throughput.
+ */
+function deadline(run: AbortSignal, ms: number) {
+  const ac = new AbortController();
+  let expired = false;
+  const onCancel = () => ac.abort(run.reason);
+  run.addEventListener('abort', onCancel, { once: true });
+  const timer = setTimeout(() => { expired = true; ac.abort(new Error('timeout')); }, ms);
+  return {
+    signal: ac.signal,
+    expired: () => expired,
+    done: () => { clearTimeout(timer); run.removeEventListener('abort', onCancel); },
+  };
+}
+
 async function send(deps: HttpDeps, o: HttpRequestOptions): Promise<HttpResponse> {
   const method = (o.method ?? 'GET').toUpperCase();
   const url = buildUrl(o.url, o.query);
@@ -61,15 +78,15 @@ async function send(deps: HttpDeps, o: HttpRequestOptions): Promise<HttpResponse
   for (let n = 1; ; n++) {
     if (deps.signal.aborted) throw cancelled();
     if (o.rateLimit) await takeToken(o.rateLimit.key ?? o.credential?.id ?? url.host, o.rateLimit, deps.clock, deps.signal);
-    const total = AbortSignal.timeout(limits.totalMs);
+    const total = deadline(deps.signal, limits.totalMs);
     let got: AttemptResult;
     try {
-      got = await attempt(o, method, url, body, limits, AbortSignal.any([deps.signal, total]));
+      got = await attempt(o, method, url, body, limits, total.signal);
     } catch (e) {
       if (deps.signal.aborted) throw cancelled();
       const r = (e as { redact?: ReturnType<typeof redactor> }).redact ?? redactor(o.credential?.secrets() ?? []);
       if (e instanceof HttpError) throw e;
-      if (total.aborted) throw new HttpError('http.timeout', `${method} ${r.text(url.href)} took longer than ${limits.totalMs} ms`, undefined, '', undefined, true);
+      if (total.expired()) throw new HttpError('http.timeout', `${method} ${r.text(url.href)} took longer than ${limits.totalMs} ms`, undefined, '', undefined, true);
       const refusedOnly = (e as { code?: string }).code === 'ECONNREFUSED' || (e as { code?: string }).code === 'UND_ERR_CONNECT_TIMEOUT';
       if (n < retry.attempts && isTransientNetworkError(e) && (refusedOnly || IDEMPOTENT.has(method))) {
         const wait = backoffMs(n, retry, deps.clock.random);
@@ -78,7 +95,7 @@ async function send(deps: HttpDeps, o: HttpRequestOptions): Promise<HttpResponse
         continue;
       }
       throw transportError(r, where, e, limits);
-    }
+    } finally { total.done(); }
     const { response: res, redact } = got;
     res.exchange.attempts = n;
     if (res.status === 401 && o.credential?.refresh && !refreshed) {
