@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCurl, toCurl, type CurlParams } from './curl';
+import { curlParamsOf, parseCurl, toCurl, withCurl, type CurlParams } from './curl';
 
 describe('parseCurl', () => {
   it('reads what a browser copies: $-quotes, headers, JSON body, compressed', () => {
@@ -62,5 +62,19 @@ describe('toCurl', () => {
   it('leaves secrets as placeholders', () => {
     const text = toCurl({ method: 'GET', url: 'https://x.test/', query: {}, headers: { 'X-Api-Key': 'k_live_123456' }, bodyType: 'none' }, { header: 'Authorization', placeholder: 'Bearer <token>' });
     expect(text).toBe(`curl https://x.test/ \\\n  -H 'X-Api-Key: <secret>' \\\n  -H 'Authorization: Bearer <token>'`);
+  });
+});
+
+describe('node params and curl', () => {
+  it('imports over the request fields and keeps paging and the rest', () => {
+    const current = { url: 'https://old', bodyType: 'graphql', graphqlQuery: '{ a }', pagination: { style: 'link' }, maxPages: 5 };
+    expect(withCurl(current, parseCurl('curl https://new.test/x').params)).toEqual({
+      pagination: { style: 'link' }, maxPages: 5, method: 'GET', url: 'https://new.test/x', query: {}, headers: {}, bodyType: 'none',
+    });
+  });
+
+  it('copies a GraphQL node as its JSON body', () => {
+    const text = toCurl(curlParamsOf({ method: 'POST', url: 'https://x.test/graphql', bodyType: 'graphql', graphqlQuery: 'query { a }', graphqlVariables: { n: 1 } }));
+    expect(parseCurl(text).params).toMatchObject({ method: 'POST', bodyType: 'json', json: { query: 'query { a }', variables: { n: 1 } } });
   });
 });

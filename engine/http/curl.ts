@@ -186,3 +186,31 @@ export function toCurl(p: CurlParams, auth?: { header: string; placeholder: stri
   if (p.timeoutMs) add('--max-time', String(p.timeoutMs / 1000));
   return lines.join(' \\\n  ');
 }
+
+const REQUEST_FIELDS = ['method', 'url', 'query', 'headers', 'bodyType', 'json', 'form', 'multipart', 'raw', 'binary', 'contentType', 'graphqlQuery', 'graphqlVariables'];
+
+/** The node's params with the request part replaced by an imported command; paging and the rest stay. */
+export function withCurl(current: Record<string, unknown>, imported: CurlParams): Record<string, unknown> {
+  const kept = Object.fromEntries(Object.entries(current).filter(([k]) => !REQUEST_FIELDS.includes(k)));
+  return { ...kept, ...imported };
+}
+
+/** The request part of the node's params, as `toCurl` reads it: GraphQL goes as its JSON body. */
+export function curlParamsOf(params: Record<string, unknown>): CurlParams {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const map = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {});
+  const type = str(params.bodyType) || 'none';
+  const base: CurlParams = { method: str(params.method) || 'GET', url: str(params.url), query: map(params.query), headers: map(params.headers), bodyType: 'none' };
+  if (params.followRedirects === true) base.followRedirects = true;
+  if (typeof params.timeoutMs === 'number') base.timeoutMs = params.timeoutMs;
+  switch (type) {
+    case 'json': return { ...base, bodyType: 'json', json: params.json };
+    case 'graphql': return { ...base, bodyType: 'json', json: { query: str(params.graphqlQuery), variables: params.graphqlVariables ?? {} } };
+    case 'form': return { ...base, bodyType: 'form', form: map(params.form) };
+    case 'raw': return { ...base, bodyType: 'raw', raw: str(params.raw), contentType: str(params.contentType) || undefined };
+    // Bytes do not fit a command line: the placeholder names the file to pass.
+    case 'binary': return { ...base, bodyType: 'raw', raw: '@body.bin', contentType: str(params.contentType) || 'application/octet-stream' };
+    case 'multipart': return { ...base, bodyType: 'multipart', multipart: Array.isArray(params.multipart) ? (params.multipart as CurlParams['multipart']) : [] };
+    default: return base;
+  }
+}
