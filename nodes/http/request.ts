@@ -1,3 +1,14 @@
+/**
+ * HTTP Request (`http.request`): any HTTP API, as a person tests one in an API client.
+ *
+ * Output items: a JSON object answer is one item; a JSON list is one item per entry (or
+ * `{ data: [...] }` with splitArrays off); a primitive is `{ value }`; text is `{ data }`; bytes
+ * are `{ data: <base64>, encoding: 'base64', mimeType, size, fileName? }`. With paging on, the
+ * records of every page follow each other. Unless recordExchange is off, each item also keeps
+ * `$response`: `{ status, statusText, url, request, response, timing, attempts, page?, truncated? }`,
+ * the request and response with secrets hidden and bodies cut to 4 kB — what the data panel's
+ * HTTP view shows. Items of one response share one `$response`.
+ */
 import { defineNode, type HttpCredential, type Item, type NodeContext } from '../../engine/sdk';
 import { pagingOf, requestParams, toRequest } from './request-params';
 import { exchangeMeta, recordsOf, withExchange } from './response-items';
