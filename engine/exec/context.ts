@@ -1,6 +1,8 @@
+import { createHttpClient } from '../http/client';
 import { JunctionError } from '../sdk/errors';
 import { newItem } from '../sdk/items';
 import { getPath, keyOf } from '../sdk/paths';
+import type { HttpClient } from '../http/types';
 import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, ResolvedCredential, WriteRequest } from '../sdk/types';
 import { compileParams } from './params';
 import { createScope, type ScopeSources } from './scope';
@@ -42,6 +44,7 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     try { return resolver.resolve(scope); } catch (e) { return forItem(e, item, index); }
   };
   let firstParams: Record<string, unknown> | undefined;
+  let http: HttpClient | undefined;
 
   return {
     node: d.node,
@@ -82,6 +85,8 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     async credential(slot) {
       try { return await d.credential(slot); } catch (e) { return withNode(e); }
     },
+    // Made on first use: most nodes never call out.
+    get http() { return (http ??= createHttpClient({ signal: d.signal, clock: d.clock, log: d.log })); },
     async write<R>(req: WriteRequest<R>): Promise<R> {
       if (d.signal.aborted) throw Object.assign(new Error('The run was cancelled.'), { name: 'AbortError' });
       const after = await req.apply();

@@ -16,3 +16,8 @@ export type {
 } from './types';
 export { compilePattern, patternProblem, MAX_PATTERN_INPUT } from './patterns';
 export { formatProblem, parseFormatProblem, parseWithFormat } from './date-formats';
+export { HttpError } from '../http/errors';
+export type {
+  HttpBody, HttpClient, HttpCredential, HttpExchange, HttpRequestOptions, HttpResponse, HttpTiming, MultipartPart,
+  Page, PaginateOptions, PaginateResult, PagingSpec, RetryOptions, TlsOptions,
+} from '../http/types';

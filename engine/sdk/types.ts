@@ -1,3 +1,4 @@
+import type { HttpClient } from '../http/types';
 import type { Field, FieldSpec, Infer, ObjectField, Problem, Shape } from './schema';
 
 /** A reference to binary data kept outside the item's JSON. */
@@ -149,6 +150,11 @@ export interface NodeContext<P> {
    * clear error when the connection was deleted or must be reconnected.
    */
   credential(slot: string): Promise<ResolvedCredential | undefined>;
+  /**
+   * The shared HTTP layer, bound to this run: its cancel signal reaches every request, its clock
+   * paces retries and rate limits, and retries are logged here.
+   */
+  readonly http: HttpClient;
   /** Throws a JunctionError naming this node and, when given, the field. */
   fail(message: string, opts?: { code?: string; path?: string }): never;
 }

@@ -6,6 +6,8 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { tabPanelProps, Tabs } from '../inspector/ui/Tabs';
 import { DataActions, PinConfirm } from './DataActions';
+import { hasExchanges } from './exchanges';
+import { HttpExchangeView } from './HttpExchangeView';
 import { ItemsTable } from './ItemsTable';
 import { JsonView } from './JsonView';
 import { LogsView, ParamsView } from './NodeTextViews';
@@ -18,7 +20,7 @@ import { usePin } from './use-pin';
 import '../inspector/ui.css';
 import './data-panel.css';
 
-type View = 'table' | 'json' | 'schema';
+type View = 'table' | 'json' | 'schema' | 'http';
 /** Input or output items, the node's log lines, or (recorded runs) its parameters as they ran. */
 type Pane = Side | 'logs' | 'params';
 
@@ -29,7 +31,7 @@ export function DataPanel(props: DataPanelProps) {
   const [pane, setPane] = useState<Pane>('output');
   const chosenSide: Side = pane === 'input' ? 'input' : 'output';
   const isText = pane === 'logs' || pane === 'params';
-  const [view, setView] = useState<View>('table');
+  const [chosenView, setView] = useState<View>('table');
   const [chosenPort, setPort] = useState<Partial<Record<Side, string>>>({});
   const side: Side = hasInputs ? chosenSide : 'output';
   const ports = portsFor(side, node, description, nodeRun);
@@ -51,6 +53,9 @@ export function DataPanel(props: DataPanelProps) {
     };
   }, [isPinnedView, pinnedKey, hasData, runId, node.id, side, port, nodeRun?.status, known, api]); // pinned is covered by pinnedKey
   const pages = useItemPages(source);
+  // The HTTP view shows when the items carry recorded exchanges (the HTTP Request node's).
+  const hasHttp = side === 'output' && hasExchanges(pages.firstPage);
+  const view: View = chosenView === 'http' && !hasHttp ? 'table' : chosenView;
 
   const pinnableCount = runId && nodeRun && !pinned ? nodeRun.itemsOut[mainOut] ?? 0 : 0;
   const pin = usePin(pinnableCount ? { api, runId: runId!, nodeId: node.id, port: mainOut, total: pinnableCount } : undefined, props.onPin);
@@ -85,6 +90,7 @@ export function DataPanel(props: DataPanelProps) {
           { id: 'table', label: 'Table', testId: 'dp-view-table' },
           { id: 'json', label: 'JSON', testId: 'dp-view-json' },
           { id: 'schema', label: 'Schema', testId: 'dp-view-schema' },
+          ...(hasHttp ? [{ id: 'http' as const, label: 'HTTP', testId: 'dp-view-http' }] : []),
         ]} />
         <span className="dp-spacer" />
         {total !== undefined && source && <span className="dp-count" data-testid="dp-count">{count(total)} {total === 1 ? 'item' : 'items'}</span>}
@@ -123,6 +129,7 @@ function Body({ side, view, source, pages, hasInputs, label, runId, nodeRun, isR
   }
   if (pages.rows === 0) return <Empty title={`Run history kept none of these ${count(pages.total)} items`} detail="Run the flow again to see them." />;
   const shown = view === 'json' ? <JsonView pages={pages} />
+    : view === 'http' ? <HttpExchangeView pages={pages} />
     : view === 'schema' ? <SchemaView pages={pages} />
     : <ItemsTable key={source.key} pages={pages} label={label} />; // a new source starts at the top, with its own column sizes
   if (pages.rows === pages.total) return shown;

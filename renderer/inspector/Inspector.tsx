@@ -4,6 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { Problem } from '../../engine/sdk/schema';
+import { CurlActions } from './CurlActions';
 import { sentence } from './form-model';
 import { ObjectFields } from './fields/ObjectControl';
 import { InspectorEnvContext, type InspectorEnv } from './inspector-env';
@@ -69,6 +70,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
               )}
               {description.credentials && <CredentialSlots slots={description.credentials} node={node} onChange={onChange} />}
               {Object.keys(description.params.fields ?? {}).length === 0 && !description.credentials && <p className="insp-empty">This node has no parameters.</p>}
+              {node.type === 'http.request' && <CurlActions params={node.params} onChange={(params) => onChange({ ...node, params })} />}
               <ObjectFields fields={description.params.fields ?? {}} value={node.params} base="" onChange={(params) => onChange({ ...node, params })} />
             </div>
           ) : (

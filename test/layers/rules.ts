@@ -13,7 +13,7 @@
  *             the pure model listed in RENDERER_MAY_IMPORT: engine/api.ts, the flow model
  *             (engine/flow: the file, its shape, walks, ports, field paths, limits), the params
  *             schema with its one validator and the JSON kernel (engine/sdk: schema, check-params,
- *             json-values, paths), the per-node run summary and the request matcher. These import
+ *             json-values, paths), the per-node run summary, the request matcher and the cURL converter. These import
  *             no package and, at run time, only each other; nothing the renderer reaches, even
  *             through a type-only import, imports a Node built-in (that would bring Node's
  *             types into the renderer's program). Of electron/, only the types of
@@ -34,6 +34,8 @@ export const RENDERER_MAY_IMPORT = [
   'engine/sdk/schema.ts', 'engine/sdk/check-params.ts', 'engine/sdk/json-values.ts', 'engine/sdk/paths.ts',
   // One per-node run summary and one request matcher, shared with the CLI and the transports.
   'engine/exec/node-summary.ts', 'engine/transport/pending-requests.ts',
+  // "Import cURL" and "Copy as cURL" for the HTTP Request node, with their shell-word splitter.
+  'engine/http/curl.ts', 'engine/http/shell-words.ts',
 ];
 const ELECTRON_TYPES_FROM_ENGINE = ['engine/api.ts', 'engine/host/protocol.ts'];
 const RENDERER_TYPES_FROM_ELECTRON = ['electron/desktop-api.ts'];
