@@ -43,7 +43,9 @@ export function Canvas() {
   const byType = useCatalog((s) => s.byType);
   const [menu, setMenu] = useState<MenuAt>();
   const wrapRef = useRef<HTMLDivElement>(null);
-  useKeepInView(rf, wrapRef, selected.length === 1 && !isNoteKey(selected[0]) ? selected[0] : undefined);
+  // The node a person clicked stays in view as the panels open; added or pasted nodes leave the view alone.
+  const [clicked, setClicked] = useState<string>();
+  useKeepInView(rf, wrapRef, selected.length === 1 && selected[0] === clicked ? clicked : undefined);
   const closeMenu = useCallback(() => setMenu(undefined), []);
   const nodes = useFlowNodes(flow, selected, sizes, byType, readOnly, ports);
   const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds, ports);
@@ -119,6 +121,7 @@ export function Canvas() {
           store.getState().select([n.id]);
           setMenu({ nodeId: n.id, x: e.clientX - box.left, y: e.clientY - box.top });
         }}
+        onNodeClick={(_, n) => setClicked(n.id)}
         onPaneClick={closeMenu} onMoveStart={(e) => { if (e) closeMenu(); }}
         onNodeDragStart={() => { dragKey.current = `drag:${++dragCount.current}`; }}
         onNodeDragStop={() => { dragKey.current = undefined; }}

@@ -49,7 +49,8 @@ export function FlowSettingsDialog({ onClose }: { onClose(): void }) {
 
   const changeTrust = (next: boolean) => {
     setTrustError(undefined);
-    api.call('flows.trust', { id: flow.id, trusted: next }).then((r) => setTrusted(r.trusted), (e) => setTrustError(errorText(e)));
+    setTrusted(next); // shown at once; put back if the engine refuses
+    api.call('flows.trust', { id: flow.id, trusted: next }).then((r) => setTrusted(r.trusted), (e) => { setTrusted(!next); setTrustError(errorText(e)); });
   };
 
   return (
