@@ -38,7 +38,8 @@ export function validateFlow(doc: unknown, types: NodeLookup): Validation {
   const problems = checkShape(doc);
   if (problems.length) return { problems: locateProblems(doc, capProblems(problems)) };
   const flow = withDefaults(doc as FlowFile);
-  const add = (path: string, message: string, code: string) => problems.push({ path, message, code });
+  const add = (path: string, message: string, code: string, position?: number) =>
+    problems.push({ path, message, code, ...(position === undefined ? {} : { position }) });
   const q = (text: string) => `"${clip(text)}"`;
 
   const byId = new Map<string, { index: number; type?: NodeType }>();
@@ -46,8 +47,8 @@ export function validateFlow(doc: unknown, types: NodeLookup): Validation {
   const allNames = new Set(flow.nodes.map((n) => n.name));
   flow.nodes.forEach((node, i) => {
     const path = `$.nodes[${i}]`;
-    if (byId.has(node.id)) add(`${path}.id`, `duplicates the id ${q(node.id)} of nodes[${byId.get(node.id)!.index}]`, 'flow.duplicate-id');
-    if (names.has(node.name)) add(`${path}.name`, `${q(node.name)} is also the name of nodes[${names.get(node.name)}]; names must be unique because expressions refer to nodes by name`, 'flow.duplicate-name');
+    if (byId.has(node.id)) add(`${path}.id`, `duplicates the id ${q(node.id)} of the node ${q(flow.nodes[byId.get(node.id)!.index].name)}`, 'flow.duplicate-id');
+    if (names.has(node.name)) add(`${path}.name`, `${q(node.name)} is also the name of another node; names must be unique because expressions refer to nodes by name`, 'flow.duplicate-name');
     names.set(node.name, i);
     const type = types.get(node.type, node.version);
     byId.set(node.id, { index: i, type });
@@ -62,7 +63,7 @@ export function validateFlow(doc: unknown, types: NodeLookup): Validation {
     for (const p of paramProblems) add(`${path}.${p.path}`, p.message, p.code);
     walkExpressions(type.paramSpec, node.params, `${path}.params`, (source, at) => {
       const bad = checkTemplate(source);
-      if (bad) add(at, `${bad.message}${bad.hint ? ` (${bad.hint})` : ''}`, bad.code);
+      if (bad) add(at, `${bad.message}${bad.hint ? ` (${bad.hint})` : ''}`, bad.code, bad.position);
       else for (const ref of referencedNodes(source)) {
         if (!allNames.has(ref)) add(at, `refers to a node named ${q(ref)}, and there is none`, 'expr.unknown-node');
       }

@@ -26,6 +26,8 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   options?: readonly string[];
+  /** Select: the words a person reads for each option (`gt` → "is greater than"); the value stays the option. */
+  optionLabels?: Readonly<Record<string, string>>;
   of?: FieldSpec;
   fields?: Record<string, FieldSpec>;
   discriminator?: string;
@@ -47,6 +49,8 @@ export interface Problem {
   nodePath?: string;
   /** The param path inside the node's params (`fields[0].value`; '' for params as a whole). */
   field?: string;
+  /** For a problem inside an expression: the character offset in the field's text where it is. */
+  position?: number;
 }
 
 export const isExpression = (v: unknown): v is string => typeof v === 'string' && v.includes('{{');
@@ -115,7 +119,9 @@ export const p = {
   json: () => new Field<unknown>({ kind: 'json' }),
   code: (language: 'javascript' = 'javascript') => new Field<string | undefined>({ kind: 'code', language, literal: true }),
   keyValue: () => new Field<Record<string, string> | undefined>({ kind: 'keyValue' }),
-  select: <const O extends readonly string[]>(options: O) => new Field<O[number] | undefined>({ kind: 'select', options }),
+  /** One of `options`; `labels` gives the words the editor shows for some or all of them. */
+  select: <const O extends readonly string[]>(options: O, labels?: Partial<Record<O[number], string>>) =>
+    new Field<O[number] | undefined>({ kind: 'select', options, ...(labels ? { optionLabels: labels as Record<string, string> } : {}) }),
   list: <T>(of: Field<T, boolean, boolean>) => new Field<Exclude<T, undefined>[] | undefined>({ kind: 'list', of: of.spec }),
   object: <S extends Shape>(shape: S) => new ObjectField<S>({ kind: 'object', fields: specsOf(shape) }, shape),
   variant: <const D extends string, C extends VariantCases>(discriminator: D, cases: C) =>

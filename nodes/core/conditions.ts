@@ -15,12 +15,20 @@ export const OPERATORS = [
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
+/** What the editor shows for each operator: a phrase that reads as a sentence with the two values. */
+const OPERATOR_LABELS: Record<Operator, string> = {
+  equals: 'is equal to', notEquals: 'is not equal to', gt: 'is greater than', gte: 'is greater than or equal to',
+  lt: 'is less than', lte: 'is less than or equal to', contains: 'contains', notContains: 'does not contain',
+  startsWith: 'starts with', endsWith: 'ends with', matches: 'matches pattern', isEmpty: 'is empty',
+  isNotEmpty: 'is not empty', isTrue: 'is true', isFalse: 'is false', exists: 'exists', notExists: 'does not exist',
+};
+
 const UNARY: readonly Operator[] = ['isEmpty', 'isNotEmpty', 'isTrue', 'isFalse', 'exists', 'notExists'];
 const BINARY = OPERATORS.filter((o) => !UNARY.includes(o));
 
 export const conditionField = p.object({
   value1: p.value().describe('The value to test, usually an expression such as {{ $json.amount }}.'),
-  operator: p.select(OPERATORS).default('equals').literal().describe(
+  operator: p.select(OPERATORS, OPERATOR_LABELS).default('equals').literal().describe(
     'How to compare. Numbers and numeric text compare as numbers ("42" equals 42), ISO dates as dates, '
     + 'other text as text; contains works on text, lists (an equal element) and objects (a key); '
     + 'matches takes a regular expression such as ^INV-\\d+$ or /^inv-/i; exists means the field is present.',

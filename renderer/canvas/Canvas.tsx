@@ -11,6 +11,8 @@ import { isNoteKey, noteIdOf } from '../state/flow-ops';
 import { toast } from '../state/toast-store';
 import { useEditor, useEditorStore } from '../state/use-editor';
 import type { CardNode } from './node-card';
+import { useKeepInView } from './keep-in-view';
+import { NodeMenu, type MenuAt } from './NodeMenu';
 import { edgeTypes, nodeTypes } from './node-types';
 import type { NoteNode } from './note-card';
 import { useFlowEdges, useFlowNodes } from './to-xyflow';
@@ -39,6 +41,12 @@ export function Canvas() {
   })));
   const runningIds = useEditor(useShallow(selectRunningIds));
   const byType = useCatalog((s) => s.byType);
+  const [menu, setMenu] = useState<MenuAt>();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  // The node a person clicked stays in view as the panels open; added or pasted nodes leave the view alone.
+  const [clicked, setClicked] = useState<string>();
+  useKeepInView(rf, wrapRef, selected.length === 1 && selected[0] === clicked ? clicked : undefined);
+  const closeMenu = useCallback(() => setMenu(undefined), []);
   const nodes = useFlowNodes(flow, selected, sizes, byType, readOnly, ports);
   const edges = useFlowEdges(flow, selectedEdges, problemsByEdge, runningIds, ports);
 
@@ -101,11 +109,20 @@ export function Canvas() {
   }, [rf, store]);
 
   return (
-    <div className="canvas-wrap" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
+    <div className="canvas-wrap" ref={wrapRef} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}>
       <ReactFlow<AnyNode>
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
         onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
+        onNodeContextMenu={(e, n) => {
+          if (n.type !== 'card') return;
+          e.preventDefault();
+          const box = e.currentTarget.closest('.canvas-wrap')!.getBoundingClientRect();
+          store.getState().select([n.id]);
+          setMenu({ nodeId: n.id, x: e.clientX - box.left, y: e.clientY - box.top });
+        }}
+        onNodeClick={(_, n) => setClicked(n.id)}
+        onPaneClick={closeMenu} onMoveStart={(e) => { if (e) closeMenu(); }}
         onNodeDragStart={() => { dragKey.current = `drag:${++dragCount.current}`; }}
         onNodeDragStop={() => { dragKey.current = undefined; }}
         connectionMode={ConnectionMode.Strict}
@@ -117,9 +134,11 @@ export function Canvas() {
         aria-label="Flow canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.4} color="var(--canvas-dot)" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        {/* Small, and hidden on a short or narrow canvas (CSS), so it never sits on the nodes being worked on. */}
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={{ width: 150, height: 96 }} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
+      {menu && <NodeMenu at={menu} onClose={closeMenu} />}
       {!readOnly && !flow.nodes.length && !flow.notes.length && (
         <div className="canvas-empty" data-testid="canvas-empty" role="note">
           <p className="canvas-empty-title">Add the first step</p>

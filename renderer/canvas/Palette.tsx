@@ -3,6 +3,7 @@ import type { NodeDescription } from '../../engine/api';
 import { CATEGORY_LABEL, CATEGORY_ORDER, Icon } from '../app/icons';
 import { NodeIcon } from '../app/node-icons';
 import { useCatalog } from '../state/catalog-store';
+import { usePortAdd } from './port-add';
 import { NODE_DRAG_TYPE, NOTE_TYPE } from './viewport';
 
 const NOTE_ENTRY: Entry = { type: NOTE_TYPE, title: 'Sticky note', category: 'annotation', icon: 'sticky-note', description: 'A note on the canvas; not part of the run.' };
@@ -27,6 +28,7 @@ function moveFocus(e: KeyboardEvent<HTMLElement>, list: HTMLElement | null) {
 export function Palette({ onAdd }: { onAdd(type: string): void }) {
   const { nodes, status, error } = useCatalog();
   const [query, setQuery] = useState('');
+  const { from, clear } = usePortAdd();
   const listRef = useRef<HTMLDivElement>(null);
   const q = query.trim().toLowerCase();
   const groups = useMemo(() => {
@@ -44,14 +46,20 @@ export function Palette({ onAdd }: { onAdd(type: string): void }) {
     <aside className="palette" aria-label="Node palette">
       <div className="palette-search">
         <Icon name="search" />
-        <input className="input" type="search" placeholder="Search nodes" aria-label="Search nodes" value={query}
+        <input className="input" type="search" placeholder="Search nodes" aria-label="Search nodes" value={query} data-testid="palette-search"
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') { e.preventDefault(); listRef.current?.querySelector<HTMLButtonElement>('.palette-entry')?.focus(); }
             if (e.key === 'Enter' && groups[0]) onAdd(groups[0].entries[0].type);
-            if (e.key === 'Escape') setQuery('');
+            if (e.key === 'Escape') { setQuery(''); clear(); }
           }} />
       </div>
+      {from && (
+        <p className="palette-after" role="status" data-testid="palette-after">
+          Adding after {from.label}: pick a node
+          <button type="button" className="btn btn-ghost btn-sm" onClick={clear}>Cancel</button>
+        </p>
+      )}
       <div className="palette-list" ref={listRef} onKeyDown={(e) => moveFocus(e, listRef.current)}>
         {status === 'loading' && Array.from({ length: 8 }, (_, i) => <div key={i} className="skeleton palette-skeleton" />)}
         {status === 'error' && <div className="error-box">Could not load the node catalog: {error}</div>}

@@ -7,9 +7,10 @@ import { Icon } from '../app/icons';
 import { NodeIcon } from '../app/node-icons';
 import type { NodeRunView } from '../data-panel/types';
 import { useEditor } from '../state/use-editor';
+import { usePortAdd } from './port-add';
 import { showsLabels } from './ports';
 
-export type CardData = { node: FlowNode; desc?: NodeDescription; inputs: string[]; outputs: string[]; labels: Record<string, string>; isPinned: boolean };
+export type CardData = { node: FlowNode; desc?: NodeDescription; inputs: string[]; outputs: string[]; labels: Record<string, string>; isPinned: boolean; readOnly?: boolean };
 export type CardNode = Node<CardData, 'card'>;
 
 function StatusMark({ view }: { view?: NodeRunView }) {
@@ -21,11 +22,20 @@ function StatusMark({ view }: { view?: NodeRunView }) {
   return <span className="node-status-mark" role="img" aria-label={label} title={label}>{glyph}</span>;
 }
 
+/** The "+" beside an output: opens the palette search to add a node wired to this port. */
+function AddAfter({ nodeId, port, label }: { nodeId: string; port: string; label: string }) {
+  const start = usePortAdd((s) => s.start);
+  return (
+    <button type="button" className="node-add-after nodrag" aria-label={`Add a node after ${label}`} title="Add a node here"
+      data-testid={`add-after-${port}`} onClick={(e) => { e.stopPropagation(); start({ node: nodeId, port, label }); }}>+</button>
+  );
+}
+
 /** A port's accessible name: `Output “true” of “Check amount”`, by the name the node shows. */
 const portName = (kind: 'Input' | 'Output', port: string, nodeName: string, labels: Record<string, string>, isOnly: boolean) =>
   isOnly && port === 'main' ? `${kind} of “${nodeName}”` : `${kind} “${labels[port] ?? port}” of “${nodeName}”`;
 
-function PortRows({ inputs, outputs, labels, view, labelled, nodeName }: { inputs: string[]; outputs: string[]; labels: Record<string, string>; view?: NodeRunView; labelled: boolean; nodeName: string }) {
+function PortRows({ nodeId, inputs, outputs, labels, view, labelled, nodeName, canAdd }: { nodeId: string; inputs: string[]; outputs: string[]; labels: Record<string, string>; view?: NodeRunView; labelled: boolean; nodeName: string; canAdd: boolean }) {
   if (!labelled) return null;
   const rows = Math.max(inputs.length, outputs.length);
   return (
@@ -40,6 +50,7 @@ function PortRows({ inputs, outputs, labels, view, labelled, nodeName }: { input
               {labels[outputs[i]] ?? outputs[i]}
               {view?.itemsOut[outputs[i]] !== undefined && <b className="node-port-count">{view.itemsOut[outputs[i]]}</b>}
               <Handle type="source" position={Position.Right} id={outputs[i]} aria-label={portName('Output', outputs[i], nodeName, labels, false)} />
+              {canAdd && <AddAfter nodeId={nodeId} port={outputs[i]} label={`“${nodeName}” › ${labels[outputs[i]] ?? outputs[i]}`} />}
             </>}
           </span>
         </div>
@@ -75,7 +86,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
           <StatusMark view={view} />
         </span>
       </div>
-      <PortRows inputs={inputs} outputs={outputs} labels={labels} view={view} labelled={labelled} nodeName={node.name} />
+      <PortRows nodeId={id} canAdd={!data.readOnly} inputs={inputs} outputs={outputs} labels={labels} view={view} labelled={labelled} nodeName={node.name} />
       {(isDisabled || (view && view.status !== 'running')) && (
         <div className="node-card-foot">
           {isDisabled && <span className="node-tag">Disabled</span>}
@@ -88,6 +99,7 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
       )}
       {view?.error && <div className="node-error nodrag nowheel" role="alert">“{node.name}” failed: {view.error.message}</div>}
       {!labelled && outputs.length > 0 && <Handle type="source" position={Position.Right} id={outputs[0]} aria-label={portName('Output', outputs[0], node.name, labels, true)} />}
+      {!labelled && outputs.length > 0 && !data.readOnly && <AddAfter nodeId={id} port={outputs[0]} label={`“${node.name}”`} />}
       {!labelled && outputs.length > 0 && view?.itemsOut[outputs[0]] !== undefined && (
         <span className="node-out-count">{view.itemsOut[outputs[0]]}</span>
       )}

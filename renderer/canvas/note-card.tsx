@@ -2,11 +2,12 @@ import { memo, useState } from 'react';
 import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import type { StickyNote } from '../../engine/flow/types';
 import { useEditor } from '../state/use-editor';
+import { Markdown } from './markdown';
 
 export type NoteData = { note: StickyNote; readOnly: boolean };
 export type NoteNode = Node<NoteData, 'note'>;
 
-/** A sticky note: dragged by its strip, text edited in place, resized when selected. */
+/** A sticky note: dragged by its strip, Markdown shown and edited in place, resized when selected. */
 function NoteCard({ data, selected }: NodeProps<NoteNode>) {
   const updateNote = useEditor((s) => s.updateNote);
   const { note, readOnly } = data;
@@ -24,7 +25,7 @@ function NoteCard({ data, selected }: NodeProps<NoteNode>) {
         <div className="note-view" role="button" tabIndex={0} aria-label="Edit note"
           onDoubleClick={() => setEditing(true)}
           onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); setEditing(true); } }}>
-          {note.text || <span className="subtle">Double-click to write a note</span>}
+          {note.text ? <Markdown text={note.text} /> : <span className="subtle">Double-click to write a note</span>}
         </div>
       )}
     </div>

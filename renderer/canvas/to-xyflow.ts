@@ -57,7 +57,7 @@ export function useFlowNodes(
       const deps = [node, desc, sel.has(node.id), sizes[node.id], inputs.join('\n'), outputs.join('\n'), JSON.stringify(labels), isPinned, readOnly];
       return cache(node.id, deps, () => ({
         id: node.id, type: 'card', position: node.position, selected: sel.has(node.id),
-        data: { node, desc, inputs, outputs, labels, isPinned }, draggable: !readOnly,
+        data: { node, desc, inputs, outputs, labels, isPinned, readOnly }, draggable: !readOnly,
         ...(sizes[node.id] ? { measured: sizes[node.id] } : {}),
       }), seen) as CardNode;
     });

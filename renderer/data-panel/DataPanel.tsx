@@ -3,7 +3,7 @@
  * with run and pin actions and the node's status. Items are fetched in pages as they scroll
  * into view; pinned data shows straight from the flow.
  */
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { tabPanelProps, Tabs } from '../inspector/ui/Tabs';
 import { DataActions, PinConfirm } from './DataActions';
 import { hasExchanges } from './exchanges';
@@ -24,24 +24,72 @@ type View = 'table' | 'json' | 'schema' | 'http';
 /** Input or output items, the node's log lines, or (recorded runs) its parameters as they ran. */
 type Pane = Side | 'logs' | 'params';
 
+/** From this panel width up, Input and Output show side by side. */
+const SPLIT_WIDTH = 1100;
+
 export function DataPanel(props: DataPanelProps) {
   const { node, description, runId, nodeRun, isRunning, pinned, api } = props;
   const idPrefix = `dp${useId().replace(/[^\w]/g, '')}`;
   const hasInputs = (description?.inputs.length ?? 1) > 0;
   const [pane, setPane] = useState<Pane>('output');
-  const chosenSide: Side = pane === 'input' ? 'input' : 'output';
   const isText = pane === 'logs' || pane === 'params';
-  const [chosenView, setView] = useState<View>('table');
-  const [chosenPort, setPort] = useState<Partial<Record<Side, string>>>({});
-  const side: Side = hasInputs ? chosenSide : 'output';
-  const ports = portsFor(side, node, description, nodeRun);
-  const port = chosenPort[side] && ports.includes(chosenPort[side]!) ? chosenPort[side]! : ports[0];
+  const { ref, width } = useWidth<HTMLElement>();
+  const isSplit = hasInputs && width >= SPLIT_WIDTH;
+  const side: Side = hasInputs && pane === 'input' && !isSplit ? 'input' : 'output';
   const mainOut = portsFor('output', node, description, nodeRun)[0];
-
-  const isPinnedView = side === 'output' && !!pinned && port === mainOut && (!nodeRun || nodeRun.status === 'pinned');
   const counts = (s: Side) => (s === 'input' ? nodeRun?.itemsIn : nodeRun?.itemsOut);
+
+  const pinnableCount = runId && nodeRun && !pinned ? nodeRun.itemsOut[mainOut] ?? 0 : 0;
+  const pin = usePin(pinnableCount ? { api, runId: runId!, nodeId: node.id, port: mainOut, total: pinnableCount } : undefined, props.onPin);
+
+  const sideCount = (s: Side) => {
+    if (!nodeRun && !(s === 'output' && pinned)) return null;
+    const n = s === 'output' && pinned && (!nodeRun || nodeRun.status === 'pinned') ? pinned.length : Object.values(counts(s) ?? {}).reduce((a, b) => a + b, 0);
+    return <span className="dp-tab-count">{count(n)}</span>;
+  };
+  const dataTabs = isSplit
+    ? [{ id: 'output' as const, label: <>Input{sideCount('input')} · Output{sideCount('output')}</>, testId: 'dp-output' }]
+    : [
+      { id: 'input' as const, label: <>Input{sideCount('input')}</>, testId: 'dp-input', isDisabled: !hasInputs, title: hasInputs ? undefined : 'This node starts the flow: it has no input' },
+      { id: 'output' as const, label: <>Output{sideCount('output')}</>, testId: 'dp-output' },
+    ];
+
+  return (
+    <section ref={ref} className="jx-ui dp nokey" aria-label={`Data of ${node.name}`} data-testid="data-panel" data-split={isSplit || undefined}>
+      <div className="dp-bar">
+        <Tabs<Pane> idPrefix={`${idPrefix}-side`} hasPanels={false} ariaLabel="Input, output or logs" value={isText ? pane : side} onChange={setPane} items={[
+          ...dataTabs,
+          { id: 'logs', label: <>Logs{!!nodeRun?.logs?.length && <span className="dp-tab-count">{count(nodeRun.logs.length)}</span>}</>, testId: 'dp-logs-tab' },
+          ...(props.readOnly ? [{ id: 'params' as const, label: 'Parameters', testId: 'dp-params-tab' }] : []),
+        ]} />
+        {!props.readOnly && <DataActions isRunning={isRunning} canRunNode={!!description} isPinned={!!pinned} pinnableCount={pinnableCount} pin={pin}
+          onRunFlow={props.onRunFlow} onRunNode={props.onRunNode} onRunFromHere={props.onRunFromHere} onCancel={props.onCancel} onUnpin={props.onUnpin} />}
+      </div>
+      <PinConfirm total={pinnableCount} pin={pin} />
+      {nodeRun && <StatusLine node={node} description={description} nodeRun={nodeRun} portLabels={props.portLabels} />}
+      {isText ? <div className="dp-body">{pane === 'logs' ? <LogsView nodeRun={nodeRun} /> : <ParamsView node={node} />}</div>
+        : isSplit ? (
+          <div className="dp-split">
+            <ItemsPane {...props} side="input" hasInputs idPrefix={`${idPrefix}-in`} title="Input" />
+            <ItemsPane {...props} side="output" hasInputs idPrefix={`${idPrefix}-out`} title="Output" />
+          </div>
+        ) : <ItemsPane {...props} side={side} hasInputs={hasInputs} idPrefix={idPrefix} />}
+    </section>
+  );
+}
+
+/** One side's items: its port tabs, Table / JSON / Schema, and the items themselves. */
+function ItemsPane(props: DataPanelProps & { side: Side; hasInputs: boolean; idPrefix: string; title?: string }) {
+  const { node, description, runId, nodeRun, pinned, api, side, hasInputs, idPrefix } = props;
+  const [chosenView, setView] = useState<View>('table');
+  const [chosenPort, setPort] = useState<string>();
+  const ports = portsFor(side, node, description, nodeRun);
+  const port = chosenPort && ports.includes(chosenPort) ? chosenPort : ports[0];
+  const mainOut = portsFor('output', node, description, nodeRun)[0];
+  const isPinnedView = side === 'output' && !!pinned && port === mainOut && (!nodeRun || nodeRun.status === 'pinned');
+  const counts = side === 'input' ? nodeRun?.itemsIn : nodeRun?.itemsOut;
   const hasData = !!runId && !!nodeRun && nodeRun.status !== 'running';
-  const known = isPinnedView ? pinned!.length : counts(side)?.[port];
+  const known = isPinnedView ? pinned!.length : counts?.[port];
 
   const pinnedKey = usePinnedKey(pinned);
   const source = useMemo<ItemSource | undefined>(() => {
@@ -56,35 +104,15 @@ export function DataPanel(props: DataPanelProps) {
   // The HTTP view shows when the items carry recorded exchanges (the HTTP Request node's).
   const hasHttp = side === 'output' && hasExchanges(pages.firstPage);
   const view: View = chosenView === 'http' && !hasHttp ? 'table' : chosenView;
-
-  const pinnableCount = runId && nodeRun && !pinned ? nodeRun.itemsOut[mainOut] ?? 0 : 0;
-  const pin = usePin(pinnableCount ? { api, runId: runId!, nodeId: node.id, port: mainOut, total: pinnableCount } : undefined, props.onPin);
   const total = source && pages.status === 'ready' ? pages.total : known;
 
-  const sideLabel = (s: Side) => {
-    const n = s === 'output' && pinned && (!nodeRun || nodeRun.status === 'pinned') ? pinned.length : Object.values(counts(s) ?? {}).reduce((a, b) => a + b, 0);
-    return <>{s === 'input' ? 'Input' : 'Output'}{(nodeRun || (s === 'output' && pinned)) && <span className="dp-tab-count">{count(n)}</span>}</>;
-  };
-
   return (
-    <section className="jx-ui dp nokey" aria-label={`Data of ${node.name}`} data-testid="data-panel">
-      <div className="dp-bar">
-        <Tabs<Pane> idPrefix={`${idPrefix}-side`} hasPanels={false} ariaLabel="Input, output or logs" value={isText ? pane : side} onChange={setPane} items={[
-          { id: 'input', label: sideLabel('input'), testId: 'dp-input', isDisabled: !hasInputs, title: hasInputs ? undefined : 'This node starts the flow: it has no input' },
-          { id: 'output', label: sideLabel('output'), testId: 'dp-output' },
-          { id: 'logs', label: <>Logs{!!nodeRun?.logs?.length && <span className="dp-tab-count">{count(nodeRun.logs.length)}</span>}</>, testId: 'dp-logs-tab' },
-          ...(props.readOnly ? [{ id: 'params' as const, label: 'Parameters', testId: 'dp-params-tab' }] : []),
-        ]} />
-        {!props.readOnly && <DataActions isRunning={isRunning} canRunNode={!!description} isPinned={!!pinned} pinnableCount={pinnableCount} pin={pin}
-          onRunFlow={props.onRunFlow} onRunNode={props.onRunNode} onRunFromHere={props.onRunFromHere} onCancel={props.onCancel} onUnpin={props.onUnpin} />}
-      </div>
-      <PinConfirm total={pinnableCount} pin={pin} />
-      {nodeRun && <StatusLine node={node} description={description} nodeRun={nodeRun} portLabels={props.portLabels} />}
-      {isText ? <div className="dp-body">{pane === 'logs' ? <LogsView nodeRun={nodeRun} /> : <ParamsView node={node} />}</div> : <>
+    <div className="dp-pane" data-testid={props.title ? `dp-pane-${side}` : undefined}>
       <div className="dp-viewbar">
+        {props.title && <span className="dp-pane-title">{props.title}</span>}
         {ports.length > 1 && (
-          <Tabs idPrefix={`${idPrefix}-port`} hasPanels={false} ariaLabel="Port" variant="pill" value={port} onChange={(p) => setPort({ ...chosenPort, [side]: p })}
-            items={ports.map((p) => ({ id: p, testId: `dp-port-${p}`, label: <>{side === 'output' ? props.portLabels?.[p] ?? p : p}{counts(side)?.[p] !== undefined && <span className="dp-tab-count">{count(counts(side)![p])}</span>}</> }))} />
+          <Tabs idPrefix={`${idPrefix}-port`} hasPanels={false} ariaLabel="Port" variant="pill" value={port} onChange={setPort}
+            items={ports.map((p) => ({ id: p, testId: `dp-port-${p}`, label: <>{side === 'output' ? props.portLabels?.[p] ?? p : p}{counts?.[p] !== undefined && <span className="dp-tab-count">{count(counts[p])}</span>}</> }))} />
         )}
         <Tabs<View> idPrefix={`${idPrefix}-view`} ariaLabel="View" variant="pill" value={view} onChange={setView} items={[
           { id: 'table', label: 'Table', testId: 'dp-view-table' },
@@ -95,14 +123,27 @@ export function DataPanel(props: DataPanelProps) {
         <span className="dp-spacer" />
         {total !== undefined && source && <span className="dp-count" data-testid="dp-count">{count(total)} {total === 1 ? 'item' : 'items'}</span>}
         {pages.isSample && <span className="ui-badge is-warning" data-testid="dp-sample" title="Run history keeps a sample of each node's items; the full data of this run is no longer held">(sample)</span>}
-        {pinned && <span className="ui-badge is-accent" data-testid="dp-pinned" title={`Runs from the editor use the ${count(pinned.length)} pinned items instead of running this node`}>Pinned</span>}
+        {pinned && (side === 'output' || !props.title) && <span className="ui-badge is-accent" data-testid="dp-pinned" title={`Runs from the editor use the ${count(pinned.length)} pinned items instead of running this node`}>Pinned</span>}
       </div>
       <div className="dp-body" {...tabPanelProps(`${idPrefix}-view`, view)}>
         <Body {...props} side={side} view={view} source={source} pages={pages} hasInputs={hasInputs} label={`${side === 'input' ? 'Input' : 'Output'} items, ${port}`} />
       </div>
-      </>}
-    </section>
+    </div>
   );
+}
+
+/** The element's width, followed as it changes. */
+function useWidth<E extends HTMLElement>() {
+  const ref = useRef<E>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, width };
 }
 
 interface BodyProps extends DataPanelProps { side: Side; view: View; source: ItemSource | undefined; pages: ItemPages; hasInputs: boolean; label: string }

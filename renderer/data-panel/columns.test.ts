@@ -22,7 +22,9 @@ describe('columns', () => {
     expect(cellText(huge, 40).length).toBe(40);
   });
   it('sizes columns between bounds', () => {
-    expect(columnWidth('id', [{ id: 1 }])).toBe(72);
-    expect(columnWidth('text', [{ text: 'x'.repeat(500) }])).toBe(320);
+    expect(columnWidth('id', [{ id: 1 }])).toBe(64);
+    expect(columnWidth('text', [{ text: 'x'.repeat(500) }])).toBe(360);
+    // A long value past the first rows still widens its column.
+    expect(columnWidth('c', [...Array.from({ length: 150 }, () => ({ c: 'ab' })), { c: 'x'.repeat(30) }])).toBe(Math.round(30 * 7.2 + 18));
   });
 });

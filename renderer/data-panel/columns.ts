@@ -68,10 +68,24 @@ function compactJson(v: unknown, max: number): string {
   return clip(out, max);
 }
 
-/** A starting width for a column from its name and the first values: narrow ids, wider text. */
-export function columnWidth(key: string, items: readonly Json[], sample = 50): number {
-  let longest = key.length + 2;
-  const n = Math.min(items.length, sample);
-  for (let i = 0; i < n; i++) longest = Math.max(longest, cellText(items[i]?.[key], 60).length);
-  return Math.round(Math.min(320, Math.max(72, longest * 7.2 + 20)));
+/** Text width in px; the table passes a canvas measure, tests the default estimate. */
+export type Measure = (text: string, isHeader: boolean) => number;
+const estimate: Measure = (text) => text.length * 7.2;
+
+export const MIN_COLUMN = 64;
+export const MAX_COLUMN = 360;
+
+/**
+ * A column's width from its name and its values over the whole sample (the table passes the
+ * first COLUMN_SAMPLE items): the longest text by characters is measured, so one wide value
+ * deep in the data widens the column as much as one in the first row.
+ */
+export function columnWidth(key: string, items: readonly Json[], measure: Measure = estimate): number {
+  let longest = '';
+  for (const item of items) {
+    const text = cellText(item?.[key], 60);
+    if (text.length > longest.length) longest = text;
+  }
+  const width = Math.max(measure(key, true) + 16, measure(longest, false)) + 18; // room for the sort mark; cell padding and border
+  return Math.round(Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, width)));
 }

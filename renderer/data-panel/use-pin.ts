@@ -12,6 +12,20 @@ export const PIN_CAP = 1000;
 
 export interface PinTarget { api: ApiClient; runId: string; nodeId: string; port: string; total: number }
 
+/** The node's output items on `port` from the run, up to the pin cap. */
+export async function loadOutputItems(target: PinTarget): Promise<Json[]> {
+  const want = Math.min(target.total, PIN_CAP);
+  const items: Json[] = [];
+  while (items.length < want) {
+    const page = await target.api.call('runs.items', {
+      runId: target.runId, nodeId: target.nodeId, direction: 'output', port: target.port, offset: items.length, limit: Math.min(PAGE_SIZE, want - items.length),
+    });
+    if (!page.items.length) break;
+    items.push(...page.items);
+  }
+  return items;
+}
+
 export function usePin(target: PinTarget | undefined, onPin: (items: Json[]) => void) {
   const [phase, setPhase] = useState<'idle' | 'confirm' | 'busy'>('idle');
   const [error, setError] = useState<string>();
@@ -21,16 +35,7 @@ export function usePin(target: PinTarget | undefined, onPin: (items: Json[]) => 
     setPhase('busy');
     setError(undefined);
     try {
-      const want = Math.min(target.total, PIN_CAP);
-      const items: Json[] = [];
-      while (items.length < want) {
-        const page = await target.api.call('runs.items', {
-          runId: target.runId, nodeId: target.nodeId, direction: 'output', port: target.port, offset: items.length, limit: Math.min(PAGE_SIZE, want - items.length),
-        });
-        if (!page.items.length) break;
-        items.push(...page.items);
-      }
-      onPin(items);
+      onPin(await loadOutputItems(target));
     } catch (e) {
       setError(`Could not pin the output: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

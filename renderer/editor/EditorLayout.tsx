@@ -4,6 +4,7 @@ import { layoutFlow } from '../canvas/auto-layout';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { besideNode } from '../canvas/placement';
+import { usePortAdd } from '../canvas/port-add';
 import { centreOfView, NOTE_TYPE } from '../canvas/viewport';
 import { selectSingleNodeId } from '../state/selection-slice';
 import { connectNext } from './connect-next';
@@ -26,10 +27,12 @@ export function EditorLayout({ notice }: { notice?: React.ReactNode }) {
   const add = useCallback((type: string) => {
     const s = store.getState();
     if (type === NOTE_TYPE) return void s.addNote(centreOfView(rf, root.current));
-    // With one node selected, the new one is its next step: placed to its right and wired to it.
-    const from = selectSingleNodeId(s);
+    // After a port's "+", or with one node selected, the new one is its next step: placed to its right and wired to it.
+    const port = usePortAdd.getState().from;
+    usePortAdd.getState().clear();
+    const from = port?.node ?? selectSingleNodeId(s);
     const id = s.addNode(type, (from && besideNode(s.flow, s.sizes, from)) || centreOfView(rf, root.current));
-    if (from && id) connectNext(store, from, id);
+    if (from && id) connectNext(store, from, id, port?.port);
   }, [rf, store]);
   const layout = useCallback(async () => {
     const s = store.getState();

@@ -3,12 +3,14 @@ import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { plural } from '../app/format';
 import { Icon } from '../app/icons';
+import { useCatalog } from '../state/catalog-store';
 import { useEditor } from '../state/use-editor';
 import { describeProblems } from './problem-text';
 
 /** The problem count in the top bar; opens a list where each entry jumps to its node. */
 export function ProblemsButton() {
   const { problems, checkedFlow, select } = useEditor(useShallow((s) => ({ problems: s.problems, checkedFlow: s.checkedFlow, select: s.select })));
+  const catalog = useCatalog((s) => s.byType);
   const rf = useReactFlow();
   const [isOpen, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -19,7 +21,7 @@ export function ProblemsButton() {
     return () => document.removeEventListener('mousedown', close);
   }, [isOpen]);
   if (!problems.length) return <span className="topbar-ok" data-testid="problem-count" data-count="0"><Icon name="check" /> No problems</span>;
-  const lines = describeProblems(checkedFlow, problems);
+  const lines = describeProblems(checkedFlow, problems, catalog);
   const jump = (nodeId?: string) => {
     setOpen(false);
     if (!nodeId) return;

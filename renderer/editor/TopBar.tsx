@@ -6,6 +6,7 @@ import { navigate } from '../app/router';
 import { selectIsDirty } from '../state/save-slice';
 import { useEditor } from '../state/use-editor';
 import { FlowName } from './FlowName';
+import { FlowSettingsDialog } from './FlowSettingsDialog';
 import { ProblemsButton } from './ProblemsButton';
 import { RunControls } from './RunControls';
 import { VersionsDialog } from './VersionsDialog';
@@ -33,6 +34,7 @@ const IconButton = ({ icon, label, onClick, disabled, testId }: { icon: Paramete
 /** Name, save state, history and canvas tools, problems, Save and Run. */
 export function TopBar({ onHelp, onLayout, onAddNote, onFit }: { onHelp(): void; onLayout(): void; onAddNote(): void; onFit(): void }) {
   const [isHistoryOpen, setHistoryOpen] = useState(false);
+  const [isSettingsOpen, setSettingsOpen] = useState(false);
   const { isDirty, canUndo, canRedo, undo, redo, save, saveState } = useEditor(useShallow((s) => ({
     isDirty: selectIsDirty(s), canUndo: s.past.length > 0, canRedo: s.future.length > 0, undo: s.undo, redo: s.redo, save: s.save, saveState: s.saveState,
   })));
@@ -47,6 +49,7 @@ export function TopBar({ onHelp, onLayout, onAddNote, onFit }: { onHelp(): void;
         <IconButton icon="undo" label="Undo (Ctrl+Z)" onClick={undo} disabled={!canUndo} testId="undo" />
         <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" onClick={redo} disabled={!canRedo} testId="redo" />
         <IconButton icon="history" label="Version history" onClick={() => setHistoryOpen(true)} testId="version-history" />
+        <IconButton icon="settings" label="Flow settings" onClick={() => setSettingsOpen(true)} testId="flow-settings-open" />
         <span className="tool-sep" />
         <IconButton icon="note" label="Add sticky note" onClick={onAddNote} testId="add-note" />
         <IconButton icon="layout" label="Tidy up (Shift+L)" onClick={onLayout} testId="auto-layout" />
@@ -61,6 +64,7 @@ export function TopBar({ onHelp, onLayout, onAddNote, onFit }: { onHelp(): void;
       </button>
       <RunControls />
       {isHistoryOpen && <VersionsDialog onClose={() => setHistoryOpen(false)} />}
+      {isSettingsOpen && <FlowSettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
   );
 }

@@ -9,6 +9,7 @@ import { errorText, toast } from '../state/toast-store';
 import { ExportDialog } from './ExportDialog';
 import { createFlow, deleteFlow, exportFlow, importFlowFiles } from './flow-files';
 import { FlowRow, type FlowRowActions } from './FlowRow';
+import { TemplateList } from './TemplateList';
 
 /** A flow made with "New flow" and left as it was: no nodes and the default name. Listed only on request. */
 const isBlankUntitled = (f: FlowSummary) => f.nodeCount === 0 && /^Untitled flow( \d+)?$/.test(f.name);
@@ -41,12 +42,14 @@ export function FlowsScreen() {
   const listed = flows.filter((f) => !hidden.has(f.id) && (!q || f.name.toLowerCase().includes(q)));
   const blank = listed.filter(isBlankUntitled);
   const shown = showBlank || q ? listed : listed.filter((f) => !isBlankUntitled(f));
+  // The count and the empty state go by the flows a person made something in, not hidden blanks.
+  const own = flows.filter((f) => !hidden.has(f.id) && (showBlank || !isBlankUntitled(f)));
 
   return (
     <div className="screen">
       <header className="screen-head">
         <h1>Flows</h1>
-        {status === 'ready' && <span className="muted">{plural(flows.length - hidden.size, 'flow')}</span>}
+        {status === 'ready' && <span className="muted">{plural(own.length, 'flow')}</span>}
         <div className="topbar-spacer" />
         <input className="input screen-search" type="search" placeholder="Filter flows" aria-label="Filter flows" value={query} onChange={(e) => setQuery(e.target.value)} />
         <button type="button" className="btn" data-testid="import-flow" onClick={() => void pickFiles().then((files) => { if (files.length) void importFlowFiles(api, files); })}>
@@ -57,14 +60,15 @@ export function FlowsScreen() {
       <div className="screen-body">
         {status === 'loading' && <div className="table-skeleton" role="status" aria-label="Loading flows">{Array.from({ length: 5 }, (_, i) => <div key={i} className="skeleton" />)}</div>}
         {status === 'error' && <div className="error-box" role="alert">Could not list the flows: {error} <button type="button" className="btn btn-sm" onClick={() => void reload(api)}>Retry</button></div>}
-        {status === 'ready' && !flows.length && (
+        {status === 'ready' && !own.length && (
           <div className="empty" data-testid="flows-empty">
             <Icon name="flows" size={32} />
             <p className="empty-title">No flows yet — create one or drop a .flow.json here</p>
             <button type="button" className="btn btn-primary" onClick={() => void create()}><Icon name="plus" /> New flow</button>
+            <TemplateList api={api} />
           </div>
         )}
-        {status === 'ready' && flows.length > 0 && (
+        {status === 'ready' && own.length > 0 && (
           <table className="table" data-testid="flows-table">
             <thead><tr><th>Name</th><th className="col-num">Nodes</th><th>Updated</th><th>Last run</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>

@@ -2,10 +2,11 @@
  * An expression field: a compact Monaco editor with `$json` / `$('Node')` / helper completion,
  * and under it the value the expression gives for the first input item.
  */
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import type { Problem } from '../../engine/sdk/schema';
 import { useInspectorEnv } from './inspector-env';
 import { LazyEditor } from './LazyEditor';
-import { EXPR_LANGUAGE, registerExprContext, type CodeEditor } from './monaco';
+import { EXPR_LANGUAGE, registerExprContext, type CodeEditor, type Monaco } from './monaco';
 import { previewText, useExprPreview } from './use-expr-preview';
 
 export interface ExpressionEditorProps {
@@ -21,7 +22,17 @@ export interface ExpressionEditorProps {
 
 export function ExpressionEditor({ path, value, onChange, ariaLabel, describedBy, isInvalid, isMultiline, autoFocus }: ExpressionEditorProps) {
   const env = useInspectorEnv();
-  const onEditor = useCallback((ed: CodeEditor) => registerExprContext(ed.getModel()!.uri.toString(), env.exprContext), [env.exprContext]);
+  const problems = env.problemsAt(path);
+  const live = useRef<{ ed: CodeEditor; monaco: Monaco }>(undefined);
+  const problemsRef = useRef(problems);
+  problemsRef.current = problems;
+  const onEditor = useCallback((ed: CodeEditor, monaco: Monaco) => {
+    live.current = { ed, monaco };
+    markProblems(ed, monaco, problemsRef.current);
+    const unregister = registerExprContext(ed.getModel()!.uri.toString(), env.exprContext);
+    return () => { unregister(); live.current = undefined; };
+  }, [env.exprContext]);
+  useEffect(() => { if (live.current) markProblems(live.current.ed, live.current.monaco, problems); }, [problems]);
   return (
     <div className="insp-expr">
       <div data-testid={`expr-${path}`}>
@@ -32,6 +43,19 @@ export function ExpressionEditor({ path, value, onChange, ariaLabel, describedBy
       <ExpressionPreview path={path} expression={value} />
     </div>
   );
+}
+
+/** A syntax error underlines the character it points at, so the fix is found without counting. */
+function markProblems(ed: CodeEditor, monaco: Monaco, problems: readonly Problem[]): void {
+  const model = ed.getModel();
+  if (!model) return;
+  const length = model.getValueLength();
+  monaco.editor.setModelMarkers(model, 'junction', problems.filter((p) => p.position !== undefined).map((p) => {
+    const at = Math.min(p.position!, Math.max(0, length - 1));
+    const start = model.getPositionAt(at);
+    const end = model.getPositionAt(Math.min(at + 1, length));
+    return { severity: monaco.MarkerSeverity.Error, message: p.message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column };
+  }));
 }
 
 function ExpressionPreview({ path, expression }: { path: string; expression: string }) {

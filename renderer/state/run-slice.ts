@@ -1,10 +1,13 @@
 import type { ApiEvent, ErrorInfo, RunDetailDto } from '../../engine/api';
+import type { FlowFile } from '../../engine/flow/types';
 import type { NodeSummary } from '../../engine/exec/node-summary';
 import type { ApiClient } from '../api/client';
 import type { NodeRunView } from '../data-panel/types';
 import type { Slice } from './editor-store';
 import { createEventBatcher } from './event-batcher';
 import { foldRunEvents, nodeViewsOf, resultOf } from './run-fold';
+import { cannotRunText } from '../editor/problem-text';
+import { useCatalog } from './catalog-store';
 import { errorText } from './toast-store';
 
 export type RunMode = 'flow' | 'from' | 'node';
@@ -54,7 +57,8 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
         await api.call('runs.start', { flow, mode, runId, ...(nodeId ? { nodeId } : {}) });
         if (get().runId === runId && get().runState === 'starting') set({ runState: 'running' });
       } catch (e) {
-        if (get().runId === runId) set({ runState: 'done', runResult: { status: 'failed', error: { code: 'run.start', message: errorText(e) } } });
+        const message = await startErrorText(api, flow, e);
+        if (get().runId === runId) set({ runState: 'done', runResult: { status: 'failed', error: { code: 'run.start', message } } });
       }
     },
     cancelRun: async () => {
@@ -69,3 +73,10 @@ export const createRunSlice = (api: ApiClient): Slice<RunSlice> => (set, get) =>
     },
   };
 };
+
+/** Why a run did not start; for a flow with problems, the problems named by node and field, not by file path. */
+async function startErrorText(api: ApiClient, flow: FlowFile, e: unknown): Promise<string> {
+  if ((e as { code?: string }).code !== 'flow.invalid') return errorText(e);
+  const checked = await api.call('flows.validate', { flow }).catch(() => undefined);
+  return checked?.problems.length ? cannotRunText(flow, checked.problems, useCatalog.getState().byType) : errorText(e);
+}

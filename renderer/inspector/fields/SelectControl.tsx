@@ -1,4 +1,4 @@
-/** One of the schema's options; a value from a newer flow that is not an option stays visible. */
+/** One of the schema's options, shown by its label where the schema gives one; a value from a newer flow that is not an option stays visible. */
 import type { ControlProps } from './types';
 
 export function SelectControl({ id, path, spec, value, onChange, describedBy, isInvalid }: ControlProps) {
@@ -11,7 +11,7 @@ export function SelectControl({ id, path, spec, value, onChange, describedBy, is
       onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
       {(current === '' || !spec.required) && spec.default === undefined && <option value="">—</option>}
       {isUnknown && <option value={current}>{current} (not an option)</option>}
-      {options.map((o) => <option key={o} value={o}>{o}</option>)}
+      {options.map((o) => <option key={o} value={o}>{spec.optionLabels?.[o] ?? o}</option>)}
     </select>
   );
 }
