@@ -5,7 +5,11 @@
 #   test/keyring/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-command -v gnome-keyring-daemon >/dev/null || { echo "gnome-keyring is not installed: apt-get install gnome-keyring dbus-x11" >&2; exit 1; }
+if ! command -v gnome-keyring-daemon >/dev/null || ! command -v dbus-run-session >/dev/null; then
+  echo "Keychain tests skipped: gnome-keyring is not installed (apt-get install gnome-keyring dbus-x11)." >&2
+  # CI installs it (.ci/run): there a missing keyring is a failure, not a skip.
+  [ "${CI:-}" = "true" ] && exit 1 || exit 0
+fi
 K=$(mktemp -d)
 trap 'rm -rf "$K"' EXIT
 mkdir -p -m 700 "$K/run"
