@@ -59,11 +59,18 @@ describe('plain words', () => {
     const squiggle = editor.locator('.squiggly-error');
     await squiggle.first().waitFor();
     // The marker sits on the closing braces, where the expression ended too early: column of "}}" after the "+ ".
-    const [mark, lines] = await Promise.all([squiggle.first().boundingBox(), editor.locator('.view-line').first().boundingBox()]);
-    const charWidth = await editor.locator('.view-line span').first().evaluate((el) => el.getBoundingClientRect().width / (el.textContent?.length || 1));
-    const column = Math.round((mark!.x - lines!.x) / charWidth);
-    expect(column).toBeGreaterThanOrEqual(BAD.indexOf('+') + 1);
-    expect(column).toBeLessThanOrEqual(BAD.indexOf('}}'));
+    // Monaco may redraw the line between two reads: measure again until the marker and the line are both there.
+    const columnOfMark = async () => {
+      try {
+        const [mark, line] = await Promise.all([squiggle.first().boundingBox(), editor.locator('.view-line').first().boundingBox()]);
+        const charWidth = await editor.locator('.view-line span').first().evaluate((el) => el.getBoundingClientRect().width / (el.textContent?.length || 1));
+        return mark && line ? Math.round((mark.x - line.x) / charWidth) : -1;
+      } catch {
+        return -1;
+      }
+    };
+    await expect.poll(columnOfMark, { timeout: 10_000 }).toBeGreaterThanOrEqual(BAD.indexOf('+') + 1);
+    expect(await columnOfMark()).toBeLessThanOrEqual(BAD.indexOf('}}'));
     await screenshotThemes(page, 'expression-marker');
     expect(app().errors).toEqual([]);
   });
