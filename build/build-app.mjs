@@ -1,8 +1,9 @@
 // The desktop and browser app on top of the engine build: the renderer (vite) and the Electron
 // bundles (main, preload, engine host). build.mjs calls buildApp() unless given --engine.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { copySandboxWorkers } from './bundle.mjs';
 import { NODES_MODULE_ID, nodeModulesSource } from './node-modules.mjs';
 
 /** Packages that load native code or files relative to themselves stay in node_modules. */
@@ -39,7 +40,7 @@ export async function buildApp(root, out) {
       plugins: [nodesPlugin(root)],
     }),
   ]);
-  for (const worker of ['quickjs-worker.mjs', 'ses-worker.mjs']) copyFileSync(resolve(root, 'engine/sandbox', worker), resolve(dir, worker));
+  copySandboxWorkers(root, dir);
   // Last: the Electron bundles above do not depend on it, and its errors are the longest to read.
   await buildRenderer(root);
 }

@@ -2,10 +2,10 @@
 // flag also the renderer (vite) and the Electron main and preload scripts.
 //   node build/build.mjs            everything
 //   node build/build.mjs --engine   the CLI and service only (npm ci runs this through `prepare`)
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleForNode } from './bundle.mjs';
+import { bundleForNode, copySandboxWorkers } from './bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(root, 'dist');
@@ -19,10 +19,7 @@ rmSync(resolve(out, 'chunks'), { recursive: true, force: true });
 await bundleForNode(root, { cli: resolve(root, 'engine/cli/main.ts'), 'junction-worker': resolve(root, 'engine/worker/worker-main.ts') }, out);
 // The sandbox workers are plain JS that the sandbox loads by a path relative to its own
 // module, which ends up in a split chunk (dist/chunks/) or, unsplit, in dist/ itself.
-for (const dir of [out, resolve(out, 'chunks')]) {
-  mkdirSync(dir, { recursive: true });
-  for (const worker of ['quickjs-worker.mjs', 'ses-worker.mjs']) copyFileSync(resolve(root, 'engine/sandbox', worker), resolve(dir, worker));
-}
+for (const dir of [out, resolve(out, 'chunks')]) copySandboxWorkers(root, dir);
 
 if (!engineOnly) {
   const app = resolve(root, 'build/build-app.mjs');

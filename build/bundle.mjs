@@ -1,5 +1,7 @@
 // One esbuild setup for everything that runs on Node outside vitest: the CLI/service and
 // the in-process benchmarks. Node types are found by `virtual:junction-nodes`.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { NODES_MODULE_ID, nodeModulesSource } from './node-modules.mjs';
 
@@ -31,4 +33,10 @@ export function bundleForNode(root, entryPoints, outdir) {
     plugins: [nodesPlugin(root)],
     logLevel: 'warning',
   });
+}
+
+/** The Code sandboxes' worker scripts: plain JS each sandbox loads by a path beside its own (bundled) module. */
+export function copySandboxWorkers(root, dir) {
+  mkdirSync(dir, { recursive: true });
+  for (const worker of ['quickjs-worker.mjs', 'ses-worker.mjs']) copyFileSync(resolve(root, 'engine/sandbox', worker), resolve(dir, worker));
 }

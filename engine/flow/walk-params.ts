@@ -7,15 +7,15 @@ const FREE_FORM: FieldSpec = { kind: 'value' };
  * document order. Iterative: params come from the flow file, however deep it nests.
  */
 export function walkExpressions(spec: FieldSpec, value: unknown, path: string, visit: (source: string, path: string) => void): void {
-  const todo: { spec: FieldSpec; value: unknown; path: string }[] = [{ spec, value, path }];
-  while (todo.length) {
-    const { spec: s, value: v, path: at } = todo.pop()!;
+  const pending: { spec: FieldSpec; value: unknown; path: string }[] = [{ spec, value, path }];
+  while (pending.length) {
+    const { spec: s, value: v, path: at } = pending.pop()!;
     if (v === null || v === undefined) continue;
     if (typeof v === 'string') {
       if (!s.literal && isExpression(v)) visit(v, at);
       continue;
     }
-    const next: typeof todo = [];
+    const next: typeof pending = [];
     if (s.kind === 'list' && Array.isArray(v)) {
       v.forEach((x, i) => next.push({ spec: s.of!, value: x, path: `${at}[${i}]` }));
     } else if ((s.kind === 'object' || s.kind === 'variant') && typeof v === 'object' && !Array.isArray(v)) {
@@ -25,7 +25,7 @@ export function walkExpressions(spec: FieldSpec, value: unknown, path: string, v
       // Free-form values: any string inside may be a template.
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) next.push({ spec: FREE_FORM, value: x, path: Array.isArray(v) ? `${at}[${k}]` : `${at}.${k}` });
     }
-    for (let i = next.length - 1; i >= 0; i--) todo.push(next[i]);
+    for (let i = next.length - 1; i >= 0; i--) pending.push(next[i]);
   }
 }
 

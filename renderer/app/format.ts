@@ -43,9 +43,3 @@ export function statusText(status: string, failedItems?: number): string {
   const label = STATUS_LABEL[status] ?? status;
   return failedItems ? `${label} with ${plural(failedItems, 'failed item')}` : label;
 }
-
-/** A run's or node's `failedItems`, a field the engine adds; absent means none. */
-export const failedItemsOf = (x: object): number | undefined => {
-  const n = (x as { failedItems?: unknown }).failedItems;
-  return typeof n === 'number' && n > 0 ? n : undefined;
-};

@@ -5,7 +5,7 @@ import { Canvas } from '../canvas/Canvas';
 import { DataPanelArea } from '../editor/NodeSlots';
 import { useRunEvents } from '../editor/use-run-events';
 import { useApi } from '../app/api-context';
-import { failedItemsOf, formatDateTime, formatDuration, plural, statusText } from '../app/format';
+import { formatDateTime, formatDuration, plural, statusText } from '../app/format';
 import { ErrorDetails } from '../app/ErrorDetails';
 import { Icon } from '../app/icons';
 import { navigate } from '../app/router';
@@ -55,7 +55,7 @@ export function RunView({ runId }: { runId: string }) {
         <button type="button" className="btn btn-ghost btn-sm crumb" onClick={() => navigate({ screen: 'runs' })}><Icon name="back" /> Runs</button>
         <span className="crumb-sep" aria-hidden="true">/</span>
         <span className="flow-name static">{run.flowName}</span>
-        <span className="badge" data-status={run.status} data-failed-items={failedItemsOf(run)} data-testid="run-view-status"><span className="dot" />{statusText(run.status, failedItemsOf(run))}</span>
+        <span className="badge" data-status={run.status} data-failed-items={run.failedItems || undefined} data-testid="run-view-status"><span className="dot" />{statusText(run.status, run.failedItems || undefined)}</span>
         <span className="muted run-meta">{run.trigger} · {formatDateTime(run.startedAt)} · {formatDuration(run.durationMs)}{run.itemsOut !== undefined ? ` · ${plural(run.itemsOut, 'item')}` : ''}</span>
         {run.error && <ErrorDetails text={`${run.error.node ? `“${run.error.node}”: ` : ''}${run.error.message}`} testId="run-view-error" />}
         <div className="topbar-spacer" />

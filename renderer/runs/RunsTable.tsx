@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RunSummaryDto } from '../../engine/api';
-import { count, failedItemsOf, formatDateTime, formatDuration, formatRelative, statusText } from '../app/format';
+import { count, formatDateTime, formatDuration, formatRelative, statusText } from '../app/format';
 import { navigate } from '../app/router';
 
 const ROW_H = 34;
@@ -33,7 +33,7 @@ export function RunsTable({ runs }: { runs: RunSummaryDto[] }) {
                     next?.focus();
                   }
                 }}>
-                <span role="cell"><span className="badge" data-status={r.status} data-failed-items={failedItemsOf(r)}><span className="dot" />{statusText(r.status, failedItemsOf(r))}</span></span>
+                <span role="cell"><span className="badge" data-status={r.status} data-failed-items={r.failedItems || undefined}><span className="dot" />{statusText(r.status, r.failedItems || undefined)}</span></span>
                 <span role="cell" className="ellipsis" title={r.error ? r.error.message : undefined}>{r.flowName}</span>
                 <span role="cell" className="muted">{r.trigger}{r.mode !== 'manual' && r.mode !== r.trigger ? ` · ${r.mode}` : ''}</span>
                 <span role="cell" title={formatDateTime(r.startedAt)}>{formatRelative(r.startedAt)}</span>

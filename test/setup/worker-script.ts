@@ -4,11 +4,11 @@
  * types beside it, sharing one copy of the SDK) and names both for the tests through the
  * environment, which the test processes inherit.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // @ts-expect-error plain JavaScript build helper without types
-import { bundleForNode } from '../../build/bundle.mjs';
+import { bundleForNode, copySandboxWorkers } from '../../build/bundle.mjs';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -22,10 +22,7 @@ export default async function setup() {
     'test-nodes': join(ROOT, 'test/fixtures/test-nodes.ts'),
   }, out);
   // The Code node's sandbox scripts, where the bundled sandbox looks for them (as build/build.mjs places them).
-  for (const dir of [out, join(out, 'chunks')]) {
-    mkdirSync(dir, { recursive: true });
-    for (const worker of ['quickjs-worker.mjs', 'ses-worker.mjs']) copyFileSync(join(ROOT, 'engine/sandbox', worker), join(dir, worker));
-  }
+  for (const dir of [out, join(out, 'chunks')]) copySandboxWorkers(ROOT, dir);
   process.env.JUNCTION_WORKER_SCRIPT = join(out, 'junction-worker.mjs');
   process.env.JUNCTION_TEST_TYPES_MODULE = pathToFileURL(join(out, 'test-nodes.mjs')).href;
   return () => rmSync(out, { recursive: true, force: true });
