@@ -37,6 +37,16 @@ export default defineConfig({
           name: 'unit',
           globalSetup: ['test/setup/worker-script.ts'],
           include: ['engine/**/*.test.ts', 'nodes/**/*.test.ts', 'electron/**/*.test.ts', 'test/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', 'test/e2e/**', '**/*.server.test.ts'],
+        },
+      },
+      {
+        // Tests against real servers (PostgreSQL, MariaDB, Redis, IMAP, …), each started once per run.
+        extends: true,
+        test: {
+          name: 'servers',
+          globalSetup: ['test/setup/worker-script.ts', 'test/servers/global-setup.ts'],
+          include: ['engine/**/*.server.test.ts', 'nodes/**/*.server.test.ts', 'test/**/*.server.test.ts'],
           exclude: ['**/node_modules/**', 'test/e2e/**'],
         },
       },

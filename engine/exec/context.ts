@@ -3,8 +3,10 @@ import { JunctionError } from '../sdk/errors';
 import { newItem } from '../sdk/items';
 import { getPath, keyOf } from '../sdk/paths';
 import type { HttpClient } from '../http/types';
-import type { Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeState, ResolvedCredential, WriteRequest } from '../sdk/types';
+import type { BinaryStore, Clock, CodeRunner, Item, JournalEntry, Logger, NodeContext, NodeInfo, NodeSession, NodeState, ResolvedCredential, WriteRequest } from '../sdk/types';
 import { compileParams } from './params';
+import { processBinaryStore } from './binary-store';
+import { createNodeSession } from './node-session';
 import { createScope, type ScopeSources } from './scope';
 
 export interface ContextDeps {
@@ -23,6 +25,9 @@ export interface ContextDeps {
   code: CodeRunner;
   journal: (entry: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'nodeId'>) => void;
   credential: (slot: string) => Promise<ResolvedCredential | undefined>;
+  binary?: BinaryStore;
+  /** Kept across the batches of one node run; a fresh one when absent. */
+  session?: NodeSession;
 }
 
 /** Builds what a node's `execute` receives. Params are compiled here, once per node run. */
@@ -81,6 +86,8 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     signal: d.signal,
     clock: d.clock,
     state: d.state,
+    session: d.session ?? createNodeSession(),
+    binary: d.binary ?? processBinaryStore(),
     code: d.code,
     async credential(slot) {
       try { return await d.credential(slot); } catch (e) { return withNode(e); }

@@ -2,6 +2,7 @@ import { JunctionError, toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Item, NodeType, Outputs } from '../sdk/types';
 import type { FlowNode } from '../flow/types';
 import { createNodeContext } from './context';
+import { createNodeSession, runWhole } from './node-session';
 import type { NodeRunStatus } from './events';
 import { backoffMs, shouldRetry } from './retry';
 import type { RunContext } from './run-context';
@@ -90,7 +91,8 @@ export async function runNode(rc: RunContext, node: FlowNode, type: NodeType, in
   for (;;) {
     attempts++;
     try {
-      const outputs = await withTimeout((signal) => {
+      const outputs = await withTimeout(async (signal) => {
+        const session = createNodeSession();
         const ctx = createNodeContext({
           node: { id: node.id, name: node.name, type: node.type, version: node.version },
           paramSpec: type.paramSpec, params: node.params, inputs, mainPort,
@@ -98,8 +100,17 @@ export async function runNode(rc: RunContext, node: FlowNode, type: NodeType, in
           log: rc.logger(node.id), signal, clock: rc.clock, state: rc.state.forNode(node.id), code: rc.code,
           journal: (entry) => rc.journal(node.id, entry),
           credential: (slot) => rc.credential(node, slot),
+          session, binary: rc.binary,
         });
-        return Promise.resolve(type.execute(ctx as never));
+        let out: Outputs;
+        try {
+          out = await runWhole(type, ctx as never);
+        } catch (e) {
+          await session.end(signal.aborted ? 'cancelled' : 'failed').catch(() => {}); // the node's own error says more
+          throw e;
+        }
+        await session.end('success');
+        return out;
       }, rc.signal, settings.timeoutMs, node.name);
       return finish({ status: 'success', outputs: outputs ?? {}, isFatal: false });
     } catch (e) {

@@ -1,8 +1,9 @@
 import type { FlowFile, FlowNode } from '../flow/types';
 import type { CredentialRef } from '../flow/types';
 import { JunctionError } from '../sdk/errors';
-import type { Clock, CodeRunner, JournalEntry, Logger, Outputs, ResolvedCredential } from '../sdk/types';
+import type { BinaryStore, Clock, CodeRunner, JournalEntry, Logger, Outputs, ResolvedCredential } from '../sdk/types';
 import type { EngineEvent, RunMode } from './events';
+import { processBinaryStore } from './binary-store';
 import { nodeFinished, type NodeEnd } from './node-finished';
 import type { ScopeSources } from './scope';
 import { stagedState, type StateStore } from './state';
@@ -22,6 +23,8 @@ export interface RunContextInit {
   usePinned: boolean;
   credentials?: CredentialResolver;
   redactor: { add(values: string[]): void };
+  /** Where nodes keep binary data; the process's store when absent. */
+  binary?: BinaryStore;
 }
 
 /** Looks a connection up by the reference a node holds (the service resolves from the keychain). */
@@ -44,6 +47,7 @@ export function createRunContext(init: RunContextInit) {
     outputs,
     state,
     code: init.code,
+    binary: init.binary ?? processBinaryStore(),
     flowInfo: { id: flow.id, name: flow.name, timezone: flow.settings.timezone },
     emit: init.emit,
     iso,

@@ -11,8 +11,8 @@ export {
 export { stableJson, toNumber } from './json-values';
 export { newItem } from './items';
 export type {
-  BinaryRef, Category, Clock, CodeRunner, CredentialSlot, ResolvedCredential, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
-  NodeInfo, NodeState, NodeType, Outputs, WriteOp, WriteRequest,
+  BinaryRef, BinaryStore, Category, Clock, CodeRunner, CredentialSlot, ResolvedCredential, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
+  NodeInfo, NodeSession, NodeState, NodeType, Outputs, TriggerContext, WriteOp, WriteRequest,
 } from './types';
 export { compilePattern, patternProblem, MAX_PATTERN_INPUT } from './patterns';
 export { formatProblem, parseFormatProblem, parseWithFormat } from './date-formats';

@@ -1,6 +1,7 @@
 import { createNodeContext } from '../exec/context';
 import { virtualClock } from '../exec/clock';
 import { lazyCodeRunner, type CodeBackend } from '../exec/lazy-code-runner';
+import { createNodeSession, runWhole } from '../exec/node-session';
 import { memoryStateStore, stagedState } from '../exec/state';
 import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs, ResolvedCredential } from './types';
 
@@ -53,6 +54,7 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
   if (opts.state) store.commit('test', { n: opts.state });
   const staged = stagedState(store, 'test');
   const log = (level: string) => (m: string) => logs.push(`${level}: ${m}`);
+  const session = createNodeSession();
   const ctx = createNodeContext({
     node: { id: 'n', name: type.title, type: type.type, version: type.version },
     paramSpec: type.paramSpec, params: value, inputs, mainPort,
@@ -64,8 +66,16 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
     code: opts.code ?? (shared[opts.codeBackend ?? 'isolated'] ??= lazyCodeRunner(opts.codeBackend)),
     credential: async (slot) => opts.credentials?.[slot],
     journal: (e) => journal.push({ ...e, runId: 'test', nodeId: 'n', seq: journal.length + 1, at: new Date(0).toISOString() }),
+    session,
   });
-  const outputs = await type.execute(ctx as never);
+  let outputs: Outputs;
+  try {
+    outputs = await runWhole(type, ctx as never);
+  } catch (e) {
+    await session.end('failed').catch(() => {});
+    throw e;
+  }
+  await session.end('success');
   staged.commit();
   return { outputs, logs, journal, state: store.load('test', 'n') };
 }

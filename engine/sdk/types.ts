@@ -10,6 +10,14 @@ export interface BinaryRef {
   ref: string;
 }
 
+/** Where a run keeps binary data (files read, attachments, downloads), outside the items' JSON. */
+export interface BinaryStore {
+  /** Keeps bytes (or a stream of them, written as it arrives) and returns the reference an item holds. */
+  put(data: Uint8Array | AsyncIterable<Uint8Array>, meta: { mimeType: string; fileName?: string }): Promise<BinaryRef>;
+  read(ref: BinaryRef): Promise<Buffer>;
+  stream(ref: BinaryRef): AsyncIterable<Uint8Array>;
+}
+
 /** The unit of data that flows between nodes. */
 export interface Item {
   json: Record<string, unknown>;
@@ -98,6 +106,20 @@ export interface ResolvedCredential {
   secret?(name: string): Promise<string | undefined>;
 }
 
+/**
+ * What one node run keeps across the batches of a streamed run (a database transaction, an
+ * open file). In a run that does not stream, the node runs as one batch.
+ */
+export interface NodeSession {
+  get<T = unknown>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  /**
+   * Called once after the node's last batch, or when the node or run fails or is cancelled,
+   * latest registered first: commit or roll back, close what was opened.
+   */
+  onEnd(fn: (outcome: 'success' | 'failed' | 'cancelled') => Promise<void> | void): void;
+}
+
 export interface NodeInfo {
   id: string;
   name: string;
@@ -155,8 +177,26 @@ export interface NodeContext<P> {
    * paces retries and rate limits, and retries are logged here.
    */
   readonly http: HttpClient;
+  /** The run's binary data: `put` what a node reads or receives, `read` what an item refers to. */
+  readonly binary: BinaryStore;
+  /** Lives for the node's whole run, across every batch a stream brings it. */
+  readonly session: NodeSession;
   /** Throws a JunctionError naming this node and, when given, the field. */
   fail(message: string, opts?: { code?: string; path?: string }): never;
+}
+
+/**
+ * What an event trigger's `listen` receives. It runs in the engine's own process while the flow
+ * is active (not inside a run), so it gets the params as written (defaults filled) and no items.
+ */
+export interface TriggerContext<P> {
+  readonly node: NodeInfo;
+  readonly flow: { id: string; name: string };
+  readonly params: P;
+  credential(slot: string): Promise<ResolvedCredential | undefined>;
+  /** Aborted when the flow is deactivated or the engine stops. */
+  readonly signal: AbortSignal;
+  readonly log: Logger;
 }
 
 export interface CredentialSlot { slot: string; types: string[]; optional?: boolean; label?: string }
@@ -183,6 +223,18 @@ export interface NodeDefinition<S extends Shape = Shape> {
   credentials?: CredentialSlot[];
   /** Starts runs; receives the run's initial items as its input. */
   isTrigger?: boolean;
+  /**
+   * A polling trigger: while the flow is active, a run starts every `intervalSeconds(params)`.
+   * Its `execute` reads the cursor from `ctx.state` (committed only when the run succeeds) and
+   * returns what is new; a poll that finds nothing leaves no run in history.
+   */
+  poll?: { intervalSeconds(params: ParamsOf<S>): number };
+  /**
+   * An event trigger (a subscription, a watched folder): started when the flow is activated;
+   * each `emit` starts one run whose trigger node receives those items as its input. Resolves
+   * to the function that stops listening.
+   */
+  listen?(ctx: TriggerContext<ParamsOf<S>>, emit: (items: Record<string, unknown>[]) => void): Promise<() => Promise<void>>;
   /** Lives on the canvas only (sticky note); never executed. */
   isEditorOnly?: boolean;
   /** Control nodes the executor drives itself; a loop's params hold a whole `batchSize` ≥ 1. */
@@ -195,6 +247,24 @@ export interface NodeDefinition<S extends Shape = Shape> {
   upgrade?: { from: number; params: (old: Record<string, unknown>) => Record<string, unknown> };
   /** Applies the inverse of a journaled write (rollback). */
   revert?(entry: JournalEntry): Promise<void>;
+  /**
+   * 'item': the output for a batch of items depends only on those items (Edit Fields, Filter, a
+   * database writer), so a streamed run calls `execute` once per batch as it arrives. Absent:
+   * the node needs all of its input at once (Sort, Aggregate) and a stream is collected first.
+   */
+  batching?: 'item';
+  /**
+   * A source that yields its output in batches (a file reader, a paged query): a streamed run
+   * pushes each batch through the 'item' nodes after it before asking for the next. Where the
+   * run cannot stream, the batches are collected and the node behaves as if `execute` returned them.
+   */
+  stream?(ctx: NodeContext<ParamsOf<S>>): AsyncIterable<Outputs>;
+  /**
+   * After the last batch ('item' nodes and sources): what goes out after the batches' items
+   * (a writer's summary). Runs once per node run, streamed or not.
+   */
+  finish?(ctx: NodeContext<ParamsOf<S>>): Promise<Outputs | void> | Outputs | void;
+  /** Required unless the node has `stream`. */
   execute(ctx: NodeContext<ParamsOf<S>>): Promise<Outputs> | Outputs;
 }
 

@@ -1,0 +1,4 @@
+import type { TestServer } from './types';
+
+/** Every server the `*.server.test.ts` files may use; each is started once per test run. */
+export const SERVERS: TestServer[] = [];
