@@ -1,3 +1,5 @@
+import type { DeliveryStore } from './deliveries';
+import type { TriggerStore } from './triggers';
 import type { EngineEvent, LogLevel } from '../exec/events';
 import type { FlowFile } from '../flow/types';
 import type { ErrorInfo, JournalEntry } from '../sdk';
@@ -114,6 +116,10 @@ export interface RunStore {
   journal: JournalStore;
   audit: AuditStore;
   trust: TrustStore;
+  /** Active flows and what their triggers did. */
+  triggers: TriggerStore;
+  /** Outgoing webhook deliveries and the dead-letter list. */
+  deliveries: DeliveryStore;
   close(): void;
 }
 
