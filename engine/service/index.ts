@@ -15,6 +15,13 @@ import { exprHandlers } from './expr';
 import { flowHandlers } from './flows';
 import { openFlowVersions } from './flow-versions';
 import { createRuns } from './runs';
+import { triggerHandlers } from './triggers';
+import { createTriggerHost } from '../triggers/activation';
+import { createDeliveryWorker } from '../triggers/delivery-worker';
+import { outboxObserver } from '../triggers/outbox';
+import type { Timers } from '../triggers/schedule';
+import { JunctionError } from '../sdk/errors';
+import { formatProblems } from '../flow';
 import { openWorkspace } from './workspace';
 import { readWorkspaceVars } from './workspace-vars';
 
@@ -28,12 +35,23 @@ export interface ServiceOptions {
   clock?: Clock;
   /** `$env` of expressions; the JUNCTION_ENV_ALLOW names of this process when absent. */
   env?: Record<string, string>;
+  /** The webhook listener (127.0.0.1 and a free port unless given) and its body limit. */
+  webhook?: { port?: number; host?: string; maxBodyBytes?: number };
+  /** Timers of schedules and delivery retries (tests drive them). */
+  timers?: Timers;
+  /** False keeps triggered runs out of run history. */
+  recordTriggeredRuns?: boolean;
 }
 
 export interface Service {
   handlers: Handlers;
   /** Subscribes to engine and workspace events (item data never included); returns the unsubscribe. */
   events(listener: (event: ApiEvent) => void): () => void;
+  /**
+   * Makes active flows' triggers live (schedules, the webhook listener) and resumes pending
+   * outgoing deliveries: `junction serve`, `junction start` and the desktop app call it.
+   */
+  startTriggers(): Promise<{ webhookUrl?: string }>;
   /** Cancels running runs, waits for them, and closes the store. */
   close(): Promise<void>;
 }
@@ -57,7 +75,11 @@ export function createService(opts: ServiceOptions): Service {
   let changeTimer: NodeJS.Timeout | undefined;
   const changed = () => {
     clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => emit({ type: 'flows.changed' }), CHANGE_DEBOUNCE_MS);
+    changeTimer = setTimeout(() => {
+      // Active flows pick up what was saved (or checked out) at once.
+      if (isLive) triggers.refresh();
+      emit({ type: 'flows.changed' });
+    }, CHANGE_DEBOUNCE_MS);
   };
 
   const store = openRunStore(join(dataDir, STORE_FILE));
@@ -76,7 +98,21 @@ export function createService(opts: ServiceOptions): Service {
   };
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
   const runtime = { code, trustedCode, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
-  const runs = createRuns({ types, store, clock: opts.clock, runtime, emit });
+  const worker = createDeliveryWorker({ store: store.deliveries, timers: opts.timers, env: process.env });
+  const outbox = outboxObserver(store.deliveries, () => worker.kick(), () => clock.now());
+  const runs = createRuns({ types, store, clock: opts.clock, runtime, emit, observers: [outbox] });
+  const loadFlow = (id: string): FlowFile => {
+    const entry = ws.find(id);
+    if (!entry) throw new JunctionError('flow.not-found', `There is no flow "${id}" in this workspace`, { path: 'id' });
+    const { flow, problems } = parseFlowText(ws.readText(entry.file), types);
+    if (!flow || problems.length) throw new JunctionError('flow.invalid', `The flow cannot run until these problems are fixed:\n${formatProblems(problems)}`, { path: 'id' });
+    return flow;
+  };
+  const triggers = createTriggerHost({
+    workspace, store, loadFlow, launch: runs.launch, webhook: opts.webhook, timers: opts.timers, env: process.env,
+    isRecorded: opts.recordTriggeredRuns ?? true, warn: (m) => process.stderr.write(`junction: ${m}\n`),
+  });
+  let isLive = false;
 
   const flows = flowHandlers({ ws, types, clock, trust, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] });
   const versions = openFlowVersions(join(dataDir, 'versions'), clock, types);
@@ -94,12 +130,21 @@ export function createService(opts: ServiceOptions): Service {
     },
     ...versions.handlers,
     ...runs.handlers,
+    ...triggerHandlers({ host: triggers, deliveries: store.deliveries, worker, now: () => clock.now() }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace) }),
   };
 
   let closing: Promise<void> | undefined;
   return {
     handlers,
+    async startTriggers() {
+      if (!isLive) {
+        isLive = true;
+        await triggers.start();
+        worker.start();
+      }
+      return triggers.webhookUrl ? { webhookUrl: triggers.webhookUrl } : {};
+    },
     events(listener) {
       listeners.add(listener);
       return () => { listeners.delete(listener); };
@@ -107,6 +152,8 @@ export function createService(opts: ServiceOptions): Service {
     close: () => (closing ??= (async () => {
       clearTimeout(changeTimer);
       ws.close();
+      await triggers.close();
+      await worker.close();
       await runs.close();
       await Promise.all([code.close(), trustedCode.close()]);
       store.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent, Handlers, In, NodeRunDto, RunDetailDto, RunSummaryDto } from '../api';
-import { executeFlow, type Runtime } from '../exec';
+import { executeFlow, type RunObserver, type RunResult, type Runtime } from '../exec';
 import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '../flow';
 import type { RunStore, RunSummary } from '../store';
 import { JunctionError, toErrorInfo } from '../sdk/errors';
@@ -15,6 +15,19 @@ export interface RunDeps {
   clock?: Clock;
   runtime: Omit<Runtime, 'types' | 'store'>;
   emit(event: ApiEvent): void;
+  /** Told every run's events (the outgoing-delivery queue). */
+  observers?: RunObserver[];
+}
+
+/** How a trigger starts a run through the same path as the editor's. */
+export interface Launch {
+  /** The trigger node that starts the run. */
+  trigger: string;
+  input: Record<string, unknown>[];
+  /** Told every event of the run after history and the editor's stream. */
+  observers?: RunObserver[];
+  /** False keeps the run out of history (and its items out of memory). */
+  isRecorded?: boolean;
 }
 
 type RunHandlers = Pick<Handlers, 'runs.start' | 'runs.cancel' | 'runs.list' | 'runs.get' | 'runs.items'>;
@@ -29,7 +42,7 @@ const summary = (r: RunSummary): RunSummaryDto => ({
 });
 
 /** Runs started from the editor: in the background, events streamed, the last runs' items kept for paging. */
-export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
+export function createRuns({ types, store, clock, runtime, emit, observers: always = [] }: RunDeps) {
   /** Runs that can still be cancelled, and every run's promise (an error flow may follow run.finished). */
   const active = new Map<string, AbortController>();
   const settling = new Set<Promise<unknown>>();
@@ -54,7 +67,7 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
         throw new JunctionError('runs.node', `There is no node with the id "${req.nodeId ?? ''}" in this flow`, { path: 'nodeId' });
       }
       if (req.runId !== undefined) checkNewRunId(req.runId);
-      return { runId: start(flow, req) };
+      return { runId: start(flow, req).runId };
     },
 
     async 'runs.cancel'({ runId }) {
@@ -99,40 +112,47 @@ export function createRuns({ types, store, clock, runtime, emit }: RunDeps) {
     },
   };
 
-  function start(flow: FlowFile, { mode, nodeId, input, runId = randomUUID() }: In<'runs.start'>): string {
+  function start(flow: FlowFile, { mode, nodeId, input, runId = randomUUID() }: In<'runs.start'>, launch?: Launch): { runId: string; done: Promise<RunResult | undefined> } {
     const controller = new AbortController();
+    const isRecorded = launch?.isRecorded ?? true;
     const previous = mode === 'flow' ? undefined : recent.latest(flow.id, true)?.outputs;
     // Starts from the earlier data a partial run takes over, so a chain of partial runs keeps it.
     const mem: RunMemory = { runId, flowId: flow.id, isDone: false, hasStarted: false, nodes: new Map(), outputs: new Map(previous ?? []) };
-    recent.remember(mem);
+    if (isRecorded) recent.remember(mem);
     active.set(runId, controller);
-    const done = executeFlow({ ...runtime, types, store }, flow, {
-      runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, clock,
+    const observers = [...(isRecorded ? [keepItems(mem)] : []), toListeners, ...always, ...(launch?.observers ?? [])];
+    const done = executeFlow({ ...runtime, types, store: isRecorded ? store : { ...store, record: () => {} } }, flow, {
+      runId, mode: launch ? 'trigger' : 'manual', usePinned: !launch, input, previous, signal: controller.signal, clock,
       // Resolved from the trust store by the flow's id, never from anything in the flow itself.
       codeBackend: runtime.isTrusted?.(flow) ? 'trusted' : 'isolated',
-      ...(mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
-      observers: [keepItems(mem), toListeners],
+      ...(launch ? { trigger: launch.trigger } : mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
+      observers,
     }).then((result) => {
       mem.outputs = result.outputs;
+      return result as RunResult;
     }).catch((e: unknown) => {
       // runFlow reports what a flow does in its result; a throw is an engine bug. Still end the run for the editor.
       process.stderr.write(`junction: run ${runId} failed inside the engine: ${(e as Error)?.stack ?? String(e)}\n`);
       const event = { type: 'run.finished' as const, runId, status: 'failed' as const, at: new Date().toISOString(), durationMs: 0, itemsOut: 0, error: { ...toErrorInfo(e), code: 'engine.bug' } };
-      if (mem.hasStarted) store.record(event);
+      if (mem.hasStarted && isRecorded) store.record(event);
       emit(event);
+      for (const observe of launch?.observers ?? []) observe(event);
+      return undefined;
     }).finally(() => {
       mem.isDone = true;
       active.delete(runId);
       settling.delete(done);
-      recent.remember(mem);
+      if (isRecorded) recent.remember(mem);
     });
     settling.add(done);
-    return runId;
+    return { runId, done };
   }
 
   return {
     handlers,
     latest: recent.latest,
+    /** Starts a triggered run of a validated flow (webhook, schedule); history records it unless told not to. */
+    launch: (flow: FlowFile, how: Launch, runId?: string) => start(flow, { flow, mode: 'flow', input: how.input, ...(runId ? { runId } : {}) }, how),
     /** Stops every run and waits for them to end (their history is written as cancelled). */
     async close() {
       for (const controller of active.values()) controller.abort();
