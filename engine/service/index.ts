@@ -19,7 +19,7 @@ import { triggerHandlers } from './triggers';
 import { createTriggerHost } from '../triggers/activation';
 import { createDeliveryWorker } from '../triggers/delivery-worker';
 import { outboxObserver } from '../triggers/outbox';
-import type { Timers } from '../triggers/schedule';
+import { systemTimers, type Timers } from '../triggers/schedule';
 import { JunctionError } from '../sdk/errors';
 import { formatProblems } from '../flow';
 import { openWorkspace } from './workspace';
@@ -99,7 +99,8 @@ export function createService(opts: ServiceOptions): Service {
   // A getter: each run (the runtime is spread per run) reads the workspace's current vars.json.
   const runtime = { code, trustedCode, isTrusted: (flow: FlowFile) => trust.isTrusted(flow.id), env, findFlow, get vars() { return readWorkspaceVars(workspace); } };
   const worker = createDeliveryWorker({ store: store.deliveries, timers: opts.timers, env: process.env });
-  const outbox = outboxObserver(store.deliveries, () => worker.kick(), () => clock.now());
+  const timers = opts.timers ?? systemTimers;
+  const outbox = outboxObserver(store.deliveries, () => worker.kick(), timers.now);
   const runs = createRuns({ types, store, clock: opts.clock, runtime, emit, observers: [outbox] });
   const loadFlow = (id: string): FlowFile => {
     const entry = ws.find(id);
@@ -130,7 +131,7 @@ export function createService(opts: ServiceOptions): Service {
     },
     ...versions.handlers,
     ...runs.handlers,
-    ...triggerHandlers({ host: triggers, deliveries: store.deliveries, worker, now: () => clock.now() }),
+    ...triggerHandlers({ host: triggers, deliveries: store.deliveries, worker, now: timers.now }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace) }),
   };
 

@@ -83,7 +83,8 @@ export function createDeliveryWorker(opts: DeliveryWorkerOptions) {
   function arm() {
     if (closed || timer !== undefined) return;
     const next = opts.store.nextDue();
-    if (next === undefined) return;
+    // Due but in flight (or every slot busy): the attempt that ends calls kick(); arming now would spin.
+    if (next === undefined || (next <= timers.now() && inFlight.size > 0)) return;
     timer = timers.setTimeout(tick, Math.min(Math.max(0, next - timers.now()), 86_400_000));
   }
 
