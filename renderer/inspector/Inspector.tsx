@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Problem } from '../../engine/sdk/schema';
 import { sentence } from './form-model';
 import { ObjectFields } from './fields/ObjectControl';
+import { NextFires } from '../triggers/NextFires';
 import { InspectorEnvContext, type InspectorEnv } from './inspector-env';
 import { dotted, placeProblems } from './problem-paths';
 import { SettingsTab } from './SettingsTab';
@@ -68,6 +69,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
               )}
               {Object.keys(description.params.fields ?? {}).length === 0 && <p className="insp-empty">This node has no parameters.</p>}
               <ObjectFields fields={description.params.fields ?? {}} value={node.params} base="" onChange={(params) => onChange({ ...node, params })} />
+              {node.type === 'trigger.schedule' && <NextFires cron={node.params.cron} timezone={node.params.timezone || flow.settings.timezone} />}
             </div>
           ) : (
             <UnknownNode type={node.type} version={node.version} params={node.params} />
