@@ -56,7 +56,7 @@ export async function serveCommand(args: ServeArgs, out: Terminal, err: Terminal
   const workspace = resolve(args.workspace ?? defaultWorkspace());
   const dataDir = resolve(args.dataDir ?? defaultDataDir());
   mkdirSync(join(workspace, 'flows'), { recursive: true });
-  const service = createService({ workspace, dataDir, webhook: { port: args.webhookPort ?? 0 } });
+  const service = createService({ workspace, dataDir, webhook: { port: args.webhookPort ?? 0, isPortFlexible: true } });
   const rendererDir = findRendererDir();
   let server: RunningServer;
   try {

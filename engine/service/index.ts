@@ -36,7 +36,7 @@ export interface ServiceOptions {
   /** `$env` of expressions; the JUNCTION_ENV_ALLOW names of this process when absent. */
   env?: Record<string, string>;
   /** The webhook listener (127.0.0.1 and a free port unless given) and its body limit. */
-  webhook?: { port?: number; host?: string; maxBodyBytes?: number };
+  webhook?: { port?: number; host?: string; maxBodyBytes?: number; isPortFlexible?: boolean };
   /** Timers of schedules and delivery retries (tests drive them). */
   timers?: Timers;
   /** False keeps triggered runs out of run history. */

@@ -21,7 +21,8 @@ export interface TriggerHostOptions {
   /** The flow by id, validated with defaults filled; throws a JunctionError naming the problems. */
   loadFlow(flowId: string): FlowFile;
   launch(flow: FlowFile, how: { trigger: string; input: Record<string, unknown>[]; observers?: RunObserver[]; isRecorded?: boolean }, runId?: string): { runId: string; done: Promise<RunResult | undefined> };
-  webhook?: { port?: number; host?: string; maxBodyBytes?: number };
+  /** `isPortFlexible`: take a free port when the given one is busy (the editor's server does; `junction start` does not). */
+  webhook?: { port?: number; host?: string; maxBodyBytes?: number; isPortFlexible?: boolean };
   timers?: Timers;
   env?: Record<string, string | undefined>;
   /** False keeps triggered runs out of run history (the bench compares both). */
@@ -145,7 +146,11 @@ export function createTriggerHost(opts: TriggerHostOptions) {
         refused: (target, status, detail) => { if (target) record(target.flowId, target.nodeId, 'webhook', 'rejected', { status, detail }); },
       });
       try {
-        const port = await server.listen();
+        const port = await server.listen().catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EADDRINUSE' || !opts.webhook?.isPortFlexible) throw e;
+          opts.warn?.(`Port ${opts.webhook.port} is busy; webhooks listen on a free port instead.`);
+          return server!.listen(0);
+        });
         listenUrl = `http://${opts.webhook?.host ?? '127.0.0.1'}:${port}`;
       } catch (e) {
         opts.warn?.(`The webhook listener could not start: ${(e as Error).message}`);

@@ -102,10 +102,10 @@ export function createWebhookServer(opts: WebhookServerOptions) {
 
   return {
     setRoutes(next: Route<HookTarget>[]) { routes = next; },
-    async listen(): Promise<number> {
+    async listen(port = opts.port ?? 0): Promise<number> {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
+        server.listen(port, opts.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
       });
       return (server.address() as AddressInfo).port;
     },
