@@ -128,7 +128,9 @@ const centre = async (l: Locator) => {
  */
 export async function dragFromPalette(page: Page, type: string, at: { x: number; y: number }, expectName: string) {
   const pane = await page.locator('.react-flow__pane').boundingBox();
-  const from = await centre(page.getByTestId(`palette-${type}`));
+  const item = page.getByTestId(`palette-${type}`);
+  await item.scrollIntoViewIfNeeded(); // the palette scrolls once it lists more nodes than fit
+  const from = await centre(item);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 24, from.y + 4, { steps: 3 });
