@@ -132,6 +132,35 @@ export interface FieldPathInfo {
   example?: string;
 }
 
+/** An active flow's triggers as the Flows list shows them (`flows.activate`, `triggers.status`). */
+export interface TriggerStatusDto {
+  flowId: string;
+  isActive: boolean;
+  /** The next fire instant among its schedules (ISO). */
+  nextFireAt?: string;
+  /** Where its webhooks listen. */
+  webhooks: { nodeId: string; method: string; url: string }[];
+  /** What its triggers did last: a run started or queued, a firing skipped, a call refused (with its HTTP status). */
+  lastEvent?: { at: string; outcome: 'started' | 'queued' | 'skipped' | 'rejected'; status?: number; runId?: string; detail?: string };
+  /** Why an active flow's triggers are not live. */
+  problem?: string;
+}
+
+/** An outgoing webhook delivery that failed every attempt. */
+export interface DeadLetterDto {
+  id: string;
+  flowId: string;
+  runId: string;
+  nodeId: string;
+  url: string;
+  attempts: number;
+  lastError?: string;
+  createdAt: string;
+  failedAt: string;
+  /** The payload (in `dlq.get` only). */
+  body?: string;
+}
+
 export interface Api {
   'workspace.info': { in: Record<string, never>; out: { workspace: string; dataDir: string; version: string } };
   'flows.list': { in: Record<string, never>; out: FlowSummary[] };
@@ -157,6 +186,23 @@ export interface Api {
    * trust back. Kept in the local data folder, never in the flow file.
    */
   'flows.trust': { in: { id: string; trusted: boolean }; out: { trusted: boolean } };
+  /**
+   * Makes a flow's Schedule and Webhook triggers live while the service (or `junction start`)
+   * runs; refused with the reason when the flow has no such trigger, does not validate, or a
+   * webhook path is taken. Kept in the local data folder.
+   */
+  'flows.activate': { in: { id: string }; out: TriggerStatusDto };
+  'flows.deactivate': { in: { id: string }; out: TriggerStatusDto };
+  /** Every active flow's triggers: next fire, webhook URLs, last result. */
+  'triggers.status': { in: Record<string, never>; out: TriggerStatusDto[] };
+  /** The next fire instants (ISO) of a cron pattern, for the schedule inspector; `error` when the pattern is invalid. */
+  'triggers.nextFires': { in: { cron: string; timezone?: string; count?: number }; out: { times: string[]; error?: string } };
+  /** Outgoing webhook deliveries that failed every attempt, newest first. */
+  'dlq.list': { in: { limit?: number }; out: DeadLetterDto[] };
+  'dlq.get': { in: { id: string }; out: DeadLetterDto };
+  /** Queues a dead letter again with fresh attempts. */
+  'dlq.replay': { in: { id: string }; out: { replayed: true } };
+  'dlq.discard': { in: { id: string }; out: { discarded: true } };
   'nodes.catalog': { in: Record<string, never>; out: NodeDescription[] };
   /**
    * Starts a run of the editor's current flow (saved or not). `from` runs a node and what

@@ -19,8 +19,14 @@ Commands:
   validate FILE...        Check flow files and list every problem with its JSON path.
   nodes [--markdown|--json]
                           The node catalog, generated from the node schemas.
-  serve [--port N] [--workspace DIR]
-                          The editor in a browser, with the engine, on 127.0.0.1.
+  serve [--port N] [--workspace DIR] [--webhook-port N]
+                          The editor in a browser, with the engine, on 127.0.0.1; active flows'
+                          triggers are live meanwhile.
+  start [--workspace DIR] [--data-dir DIR] [--webhook-port N]
+                          Active flows' schedules and webhooks, headless (no editor), until Ctrl+C.
+                          Webhooks listen on 127.0.0.1 (port: --webhook-port, JUNCTION_WEBHOOK_PORT, else 5680).
+  dlq list|show ID|replay ID|discard ID [--json] [--data-dir DIR]
+                          Outgoing webhooks that failed every attempt.
   --version               Print Junction's version.
 
 Expressions see only the environment variables named in JUNCTION_ENV_ALLOW (comma-separated).
@@ -78,9 +84,24 @@ export async function main(argv: string[], stdout: Stream = process.stdout, stde
         return 0;
       }
       case 'serve': {
-        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, workspace: { type: 'string' }, 'data-dir': { type: 'string' } } });
-        const { serveCommand } = await import('./serve-command');
-        return await serveCommand({ port: values.port ? Number(values.port) : undefined, workspace: values.workspace, dataDir: values['data-dir'] }, out, err);
+        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, workspace: { type: 'string' }, 'data-dir': { type: 'string' }, 'webhook-port': { type: 'string' } } });
+        const [{ serveCommand }, { webhookPort }] = await Promise.all([import('./serve-command'), import('./start-command')]);
+        const hookPort = webhookPort(values['webhook-port']);
+        if (hookPort === undefined) return usage(err, 'the webhook port must be a whole number from 0 to 65535');
+        return await serveCommand({ port: values.port ? Number(values.port) : undefined, workspace: values.workspace, dataDir: values['data-dir'], webhookPort: hookPort }, out, err);
+      }
+      case 'start': {
+        const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, 'data-dir': { type: 'string' }, 'webhook-port': { type: 'string' }, 'webhook-host': { type: 'string' } } });
+        const { startCommand, webhookPort } = await import('./start-command');
+        const port = webhookPort(values['webhook-port']);
+        if (port === undefined) return usage(err, 'the webhook port must be a whole number from 0 to 65535');
+        return await startCommand({ workspace: values.workspace, dataDir: values['data-dir'], webhookPort: port, webhookHost: values['webhook-host'] }, out, err);
+      }
+      case 'dlq': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, workspace: { type: 'string' } } });
+        if (!positionals.length) return usage(err, 'dlq needs list, show, replay or discard');
+        const { dlqCommand } = await import('./dlq-command');
+        return await dlqCommand({ action: positionals[0], id: positionals[1], json: !!values.json, dataDir: values['data-dir'], workspace: values.workspace }, out, err);
       }
       case '--version': case '-v': case 'version':
         out.write(`${version}\n`);

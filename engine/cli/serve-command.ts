@@ -11,6 +11,7 @@ export interface ServeArgs {
   port?: number;
   workspace?: string;
   dataDir?: string;
+  webhookPort?: number;
 }
 
 export const DEFAULT_PORT = 5179;
@@ -55,7 +56,7 @@ export async function serveCommand(args: ServeArgs, out: Terminal, err: Terminal
   const workspace = resolve(args.workspace ?? defaultWorkspace());
   const dataDir = resolve(args.dataDir ?? defaultDataDir());
   mkdirSync(join(workspace, 'flows'), { recursive: true });
-  const service = createService({ workspace, dataDir });
+  const service = createService({ workspace, dataDir, webhook: { port: args.webhookPort ?? 0, isPortFlexible: true } });
   const rendererDir = findRendererDir();
   let server: RunningServer;
   try {
@@ -68,6 +69,8 @@ export async function serveCommand(args: ServeArgs, out: Terminal, err: Terminal
   if (port !== 0 && server.port !== port) err.write(`Port ${port} is busy; using ${server.port}.\n`);
   out.write(`Workspace: ${workspace}\nRun history: ${dataDir}\n`);
   out.write(`Junction is running at ${server.url}\n`);
+  const { webhookUrl } = await service.startTriggers();
+  if (webhookUrl) out.write(`Webhooks of active flows: ${webhookUrl}/hook/<path>\n`);
   out.write('Press Ctrl+C to stop.\n');
 
   const signal = await new Promise<NodeJS.Signals>((done) => {

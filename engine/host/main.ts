@@ -25,7 +25,8 @@ const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : de
 
 let service: Service | undefined;
 try {
-  service = createService({ workspace, dataDir });
+  // The desktop app makes active flows' triggers live, as `junction serve` does.
+  service = createService({ workspace, dataDir, webhook: { port: Number(process.env.JUNCTION_WEBHOOK_PORT ?? 5680) || 0, isPortFlexible: true } });
 } catch (e) {
   post({ type: 'fatal', message: isJunctionError(e) ? e.message : `The engine could not start: ${(e as Error)?.message ?? String(e)}` });
   if (!isJunctionError(e)) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
@@ -45,3 +46,4 @@ onMessage((m) => {
   }
 });
 post({ type: 'ready', workspace, dataDir });
+void svc.startTriggers().catch((e: unknown) => process.stderr.write(`junction: triggers could not start: ${(e as Error)?.message ?? String(e)}\n`));

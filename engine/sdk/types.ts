@@ -14,7 +14,8 @@ export interface BinaryRef {
 export interface BinaryStore {
   /** Keeps bytes (or a stream of them, written as it arrives) and returns the reference an item holds. */
   put(data: Uint8Array | AsyncIterable<Uint8Array>, meta: { mimeType: string; fileName?: string }): Promise<BinaryRef>;
-  read(ref: BinaryRef): Promise<Buffer>;
+  /** The bytes (a Node Buffer at run time). */
+  read(ref: BinaryRef): Promise<Uint8Array>;
   stream(ref: BinaryRef): AsyncIterable<Uint8Array>;
 }
 

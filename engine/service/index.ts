@@ -18,6 +18,14 @@ import { exprHandlers } from './expr';
 import { flowHandlers } from './flows';
 import { openFlowVersions } from './flow-versions';
 import { createRuns } from './runs';
+import { triggerHandlers } from './triggers';
+import { createTriggerHost } from '../triggers/activation';
+import { createDeliveryWorker } from '../triggers/delivery-worker';
+import { outboxObserver, SEND_TYPE } from '../triggers/outbox';
+import { RESPOND_TYPE } from '../triggers/respond-waiter';
+import { systemTimers, type Timers } from '../triggers/schedule';
+import { JunctionError } from '../sdk/errors';
+import { formatProblems } from '../flow';
 import { openWorkspace } from './workspace';
 import { readWorkspaceVars } from './workspace-vars';
 import { createPreviewHost, createRunHost, type TypesModule } from '../worker';
@@ -42,12 +50,23 @@ export interface ServiceOptions {
   keychain?: () => import('../secrets').SecretStore;
   /** Opens a URL in the system browser (OAuth2 sign-in). */
   openUrl?: (url: string) => void;
+  /** The webhook listener (127.0.0.1 and a free port unless given) and its body limit. */
+  webhook?: { port?: number; host?: string; maxBodyBytes?: number; isPortFlexible?: boolean };
+  /** Timers of schedules and delivery retries (tests drive them). */
+  timers?: Timers;
+  /** False keeps triggered runs out of run history. */
+  recordTriggeredRuns?: boolean;
 }
 
 export interface Service {
   handlers: Handlers;
   /** Subscribes to engine and workspace events (item data never included); returns the unsubscribe. */
   events(listener: (event: ApiEvent) => void): () => void;
+  /**
+   * Makes active flows' triggers live (schedules, the webhook listener) and resumes pending
+   * outgoing deliveries: `junction serve`, `junction start` and the desktop app call it.
+   */
+  startTriggers(): Promise<{ webhookUrl?: string }>;
   /** Cancels running runs, waits for them, and closes the store. */
   close(): Promise<void>;
 }
@@ -71,7 +90,11 @@ export function createService(opts: ServiceOptions): Service {
   let changeTimer: NodeJS.Timeout | undefined;
   const changed = () => {
     clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => emit({ type: 'flows.changed' }), CHANGE_DEBOUNCE_MS);
+    changeTimer = setTimeout(() => {
+      // Active flows pick up what was saved (or checked out) at once.
+      if (isLive) triggers.refresh();
+      emit({ type: 'flows.changed' });
+    }, CHANGE_DEBOUNCE_MS);
   };
 
   const storePath = join(dataDir, STORE_FILE);
@@ -95,7 +118,22 @@ export function createService(opts: ServiceOptions): Service {
   // Runs and previews execute in worker processes: flow content never holds this thread or ends this process.
   const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb, keepWarm: true });
   const previews = createPreviewHost();
-  const runs = createRuns({ types, store, runtime, emit, host });
+  const worker = createDeliveryWorker({ store: store.deliveries, timers: opts.timers, env: process.env });
+  const timers = opts.timers ?? systemTimers;
+  const outbox = outboxObserver(store.deliveries, () => worker.kick(), timers.now);
+  const runs = createRuns({ types, store, runtime, emit, host, observers: [outbox], eventDataOf: [RESPOND_TYPE, SEND_TYPE] });
+  const loadFlow = (id: string): FlowFile => {
+    const entry = ws.find(id);
+    if (!entry) throw new JunctionError('flow.not-found', `There is no flow "${id}" in this workspace`, { path: 'id' });
+    const { flow, problems } = parseFlowText(ws.readText(entry.file), types);
+    if (!flow || problems.length) throw new JunctionError('flow.invalid', `The flow cannot run until these problems are fixed:\n${formatProblems(problems)}`, { path: 'id' });
+    return flow;
+  };
+  const triggers = createTriggerHost({
+    workspace, store, loadFlow, launch: runs.launch, webhook: opts.webhook, timers: opts.timers, env: process.env,
+    isRecorded: opts.recordTriggeredRuns ?? true, warn: (m) => process.stderr.write(`junction: ${m}\n`),
+  });
+  let isLive = false;
 
   const flows = flowHandlers({ ws, types, clock, trust, lastRun: (flowId) => store.listRuns({ flowId, limit: 1 })[0] });
   const versions = openFlowVersions(join(dataDir, 'versions'), clock, types);
@@ -135,12 +173,21 @@ export function createService(opts: ServiceOptions): Service {
       getFlow: async (id) => (await flows['flows.get']({ id })).flow,
       saveFlow: (flow) => handlers['flows.save']({ flow }),
     }),
+    ...triggerHandlers({ host: triggers, deliveries: store.deliveries, worker, now: timers.now }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
   };
 
   let closing: Promise<void> | undefined;
   return {
     handlers,
+    async startTriggers() {
+      if (!isLive) {
+        isLive = true;
+        await triggers.start();
+        worker.start();
+      }
+      return triggers.webhookUrl ? { webhookUrl: triggers.webhookUrl } : {};
+    },
     events(listener) {
       listeners.add(listener);
       return () => { listeners.delete(listener); };
@@ -148,6 +195,8 @@ export function createService(opts: ServiceOptions): Service {
     close: () => (closing ??= (async () => {
       clearTimeout(changeTimer);
       ws.close();
+      await triggers.close();
+      await worker.close();
       await runs.close();
       host.close();
       await previews.close();

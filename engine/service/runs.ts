@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent, Handlers, In, NodeRunDto, RunDetailDto, RunSummaryDto } from '../api';
-import type { EngineEvent, Runtime } from '../exec';
+import type { EngineEvent, RunObserver, Runtime } from '../exec';
 import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '../flow';
 import type { RunStore, RunSummary } from '../store';
 import { JunctionError } from '../sdk/errors';
-import type { NodeData, RunHost } from '../worker';
+import type { NodeData, RunHost, RunOutcome } from '../worker';
 import { createRecentRuns, toClients, type RunMemory } from './run-memory';
 
 export { RUNS_IN_MEMORY, type RunMemory } from './run-memory';
@@ -16,6 +16,21 @@ export interface RunDeps {
   emit(event: ApiEvent): void;
   /** Runs each flow in a worker process of its own. */
   host: RunHost;
+  /** Told every run's events (the outgoing-delivery queue). */
+  observers?: RunObserver[];
+  /** Node types whose node.finished events reach the observers with their output items. */
+  eventDataOf?: string[];
+}
+
+/** How a trigger starts a run through the same path as the editor's. */
+export interface Launch {
+  /** The trigger node that starts the run. */
+  trigger: string;
+  input: Record<string, unknown>[];
+  /** Told every event of the run after history and the editor's stream. */
+  observers?: RunObserver[];
+  /** False keeps the run out of history (and its items out of memory). */
+  isRecorded?: boolean;
 }
 
 type RunHandlers = Pick<Handlers, 'runs.start' | 'runs.cancel' | 'runs.list' | 'runs.get' | 'runs.items'>;
@@ -30,7 +45,7 @@ const summary = (r: RunSummary): RunSummaryDto => ({
 });
 
 /** Runs started from the editor: in the background, events streamed, the last runs' items kept for paging. */
-export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
+export function createRuns({ types, store, runtime, emit, host, observers: always = [], eventDataOf }: RunDeps) {
   /** Runs that can still be cancelled, and every run's promise (an error flow may follow run.finished). */
   const active = new Map<string, AbortController>();
   const settling = new Set<Promise<unknown>>();
@@ -55,7 +70,7 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
         throw new JunctionError('runs.node', `There is no node with the id "${req.nodeId ?? ''}" in this flow`, { path: 'nodeId' });
       }
       if (req.runId !== undefined) checkNewRunId(req.runId);
-      return { runId: start(flow, req) };
+      return { runId: start(flow, req).runId };
     },
 
     async 'runs.cancel'({ runId }) {
@@ -102,20 +117,23 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
     },
   };
 
-  function start(flow: FlowFile, { mode, nodeId, input, runId = randomUUID() }: In<'runs.start'>): string {
+  function start(flow: FlowFile, { mode, nodeId, input, runId = randomUUID() }: In<'runs.start'>, launch?: Launch): { runId: string; done: Promise<RunOutcome> } {
     // Read here, not in the run's process: a broken vars.json fails runs.start with its own message.
     const { vars, env, findFlow, isTrusted, credentials } = runtime;
     const errorFlow = flow.settings.errorFlow ? findFlow?.(flow.settings.errorFlow) : undefined;
     const controller = new AbortController();
+    const isRecorded = launch?.isRecorded ?? true;
     const previous = mode === 'flow' ? undefined : recent.latest(flow.id, true)?.outputs;
     // Starts from the earlier data a partial run takes over, so a chain of partial runs keeps it.
     const mem: RunMemory = { runId, flowId: flow.id, isDone: false, hasStarted: false, nodes: new Map(), outputs: new Map(previous ?? []) };
-    recent.remember(mem);
+    if (isRecorded) recent.remember(mem);
+    const observers = [...always, ...(launch?.observers ?? [])];
     const onEvent = (e: EngineEvent) => {
       if (e.runId === runId && e.type === 'run.started') mem.hasStarted = true;
       // Done before the event goes out: whoever reacts to run.finished may start the next partial run at once.
       if (e.runId === runId && e.type === 'run.finished') { mem.isDone = true; active.delete(runId); }
       toListeners(e);
+      for (const observe of observers) observe(e);
     };
     // Each node's items arrive when the run ends, just before its run.finished.
     const onData = (entries: NodeData[]) => {
@@ -129,27 +147,31 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
     };
     active.set(runId, controller);
     const done = host.run(flow, {
-      runId, mode: 'manual', usePinned: true, input, previous, signal: controller.signal, vars, env, errorFlow, keepData: true,
+      runId, mode: launch ? 'trigger' : 'manual', usePinned: !launch, input, previous, signal: controller.signal, vars, env, errorFlow,
+      keepData: isRecorded, isRecorded, eventDataOf,
       // Resolved from the trust store by the flow's id, never from anything in the flow itself.
       codeBackend: isTrusted?.(flow) ? 'trusted' : 'isolated',
       errorFlowBackend: errorFlow && isTrusted?.(errorFlow) ? 'trusted' : 'isolated',
-      ...(mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
+      ...(launch ? { trigger: launch.trigger } : mode === 'from' ? { startAt: nodeId } : mode === 'node' ? { only: nodeId } : {}),
       onEvent, onData, credentials, record: (e) => store.record(e),
     }).then((result) => {
       mem.outputs = result.outputs;
+      return result;
     }).finally(() => {
       mem.isDone = true;
       active.delete(runId);
       settling.delete(done);
-      recent.remember(mem);
+      if (isRecorded) recent.remember(mem);
     });
     settling.add(done);
-    return runId;
+    return { runId, done };
   }
 
   return {
     handlers,
     latest: recent.latest,
+    /** Starts a triggered run of a validated flow (webhook, schedule); history records it unless told not to. */
+    launch: (flow: FlowFile, how: Launch, runId?: string) => start(flow, { flow, mode: 'flow', input: how.input, ...(runId ? { runId } : {}) }, how),
     /** Stops every run and waits for them to end (their history is written as cancelled). */
     async close() {
       for (const controller of active.values()) controller.abort();

@@ -12,7 +12,9 @@ import { createQueries } from './queries';
 import { createRecorder } from './recorder';
 import { recoverCrashed } from './recover';
 import { DEFAULT_SAMPLE_BYTES } from './sample';
+import { createDeliveryStore } from './deliveries';
 import { createState } from './state';
+import { createTriggerStore } from './triggers';
 import { createTrust } from './trust';
 import type { RunStore, RunStoreOptions } from './types';
 
@@ -21,6 +23,8 @@ export type {
   RunStore, RunStoreOptions, RunSummary, StateStore, TrustStore,
 } from './types';
 export { workspaceKey } from './trust';
+export type { TriggerEvent, TriggerKind, TriggerOutcome, TriggerStore } from './triggers';
+export type { Delivery, DeliveryStore, NewDelivery } from './deliveries';
 export { defaultDataDir, defaultStorePath, STORE_FILE } from './paths';
 export { SCHEMA_VERSION } from './migrations';
 export { DEFAULT_SAMPLE_BYTES } from './sample';
@@ -50,6 +54,8 @@ export function openRunStore(path: string, opts: RunStoreOptions = {}): RunStore
     trust: createTrust(db),
     connections: createConnections(db),
     settings: createSettings(db),
+    triggers: createTriggerStore(db),
+    deliveries: createDeliveryStore(db),
     close: () => {
       if (db.open) db.close();
     },

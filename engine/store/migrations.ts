@@ -159,13 +159,61 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'active flows, trigger history, outgoing deliveries and dead letters',
+    sql: `
+      -- Flows whose triggers are live while a service or 'junction start' runs, per workspace folder.
+      CREATE TABLE active_flows (
+        workspace    TEXT NOT NULL,
+        flow_id      TEXT NOT NULL,
+        activated_at TEXT NOT NULL,
+        PRIMARY KEY (workspace, flow_id)
+      ) WITHOUT ROWID;
+
+      -- Every firing and every call a trigger refused (a bad signature is recorded, never run).
+      CREATE TABLE trigger_events (
+        seq       INTEGER PRIMARY KEY,
+        flow_id   TEXT NOT NULL,
+        node_id   TEXT NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN ('schedule', 'webhook', 'poll', 'event')),
+        at        TEXT NOT NULL,
+        outcome   TEXT NOT NULL CHECK (outcome IN ('started', 'queued', 'skipped', 'rejected')),
+        status    INTEGER,
+        run_id    TEXT,
+        detail    TEXT
+      );
+      CREATE INDEX trigger_events_flow ON trigger_events (flow_id, seq);
+
+      -- Outgoing webhook deliveries: pending ones survive a restart; 'dead' ones are the dead-letter list.
+      CREATE TABLE deliveries (
+        id           TEXT PRIMARY KEY,
+        flow_id      TEXT NOT NULL,
+        run_id       TEXT NOT NULL,
+        node_id      TEXT NOT NULL,
+        url          TEXT NOT NULL,
+        headers      TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        secret_env   TEXT,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        max_attempts INTEGER NOT NULL,
+        next_at      INTEGER NOT NULL,
+        status       TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+        last_error   TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+      CREATE INDEX deliveries_due ON deliveries (status, next_at);
+    `,
+  },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The newest step's number (steps may skip a number that another branch holds). */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /** Applies the pending steps, each in its own write transaction; refuses a database from a newer Junction. */
 export function migrate(db: Database.Database, path: string, steps: Migration[] = MIGRATIONS): number {
-  const latest = steps.length;
+  const latest = Math.max(0, ...steps.map((s) => s.version));
   const current = () => db.pragma('user_version', { simple: true }) as number;
   const refuseIfNewer = (version: number) => {
     if (version > latest) {

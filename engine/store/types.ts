@@ -1,3 +1,5 @@
+import type { DeliveryStore } from './deliveries';
+import type { TriggerStore } from './triggers';
 import type { EngineEvent, LogLevel } from '../exec/events';
 import type { FlowFile } from '../flow/types';
 import type { ErrorInfo, JournalEntry } from '../sdk';
@@ -116,6 +118,10 @@ export interface RunStore {
   trust: TrustStore;
   connections: ConnectionStore;
   settings: SettingsStore;
+  /** Active flows and what their triggers did. */
+  triggers: TriggerStore;
+  /** Outgoing webhook deliveries and the dead-letter list. */
+  deliveries: DeliveryStore;
   close(): void;
 }
 

@@ -33,6 +33,12 @@ export interface RunJob {
   previous?: Map<string, Outputs>;
   startAt?: string;
   only?: string;
+  /** The trigger node that starts a triggered run. */
+  trigger?: string;
+  /** False: the run is not written to history (its state and journal still are). */
+  isRecorded: boolean;
+  /** Node types whose node.finished events cross with their output items (a run's observers read them: respond, outgoing webhooks). */
+  eventDataOf?: string[];
   vars: Record<string, unknown>;
   env: Record<string, string>;
   /** Which sandbox runs the flow's Code nodes, and its error flow's: the host resolved each flow's trust. */

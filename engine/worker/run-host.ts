@@ -32,6 +32,12 @@ export interface HostedRunOptions {
   previous?: ReadonlyMap<string, Outputs>;
   startAt?: string;
   only?: string;
+  /** The trigger node that starts a triggered run. */
+  trigger?: string;
+  /** False keeps the run out of history; true when absent. */
+  isRecorded?: boolean;
+  /** Node types whose node.finished events reach `onEvent` with their output items. */
+  eventDataOf?: string[];
   vars?: Record<string, unknown>;
   env?: Record<string, string>;
   /** The flow named by `flow.settings.errorFlow`, when there is one. */
@@ -104,6 +110,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
     const job: RunJob = {
       flow, runId, mode: o.mode, usePinned: o.usePinned ?? false, input: o.input,
       previous: o.previous ? new Map(o.previous) : undefined, startAt: o.startAt, only: o.only,
+      trigger: o.trigger, isRecorded: o.isRecorded ?? true, eventDataOf: o.eventDataOf,
       vars: o.vars ?? {}, env: o.env ?? {}, errorFlow: o.errorFlow,
       codeBackend: o.codeBackend ?? 'isolated', errorFlowBackend: o.errorFlowBackend ?? 'isolated', storePath: opts.storePath, typesModule: opts.typesModule,
       keepData: o.keepData ?? false, outputsOf: o.outputsOf, maxNodeOutputBytes, maxRunDataBytes: opts.maxRunDataBytes ?? MAX_RUN_DATA_BYTES,
@@ -158,7 +165,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
         if (!finished.has(runId)) open.add(runId);
         for (const id of open) {
           const e = { type: 'run.finished' as const, runId: id, status, at: new Date().toISOString(), durationMs, itemsOut: 0, error };
-          try { o.record?.(e); } catch (x) { process.stderr.write(`junction: recording the end of run ${id} failed: ${(x as Error).message}\n`); }
+          try { if (o.isRecorded ?? true) o.record?.(e); } catch (x) { process.stderr.write(`junction: recording the end of run ${id} failed: ${(x as Error).message}\n`); }
           if (id === runId) finished.set(id, e);
           o.onEvent?.(e);
         }

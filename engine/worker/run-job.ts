@@ -58,7 +58,8 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
   const { code, trustedCode } = kept;
   /** Set once the host is told to stop this process: nothing more goes into history from here. */
   let isDoomed = false;
-  const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed) store.record(e); } };
+  const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed && job.isRecorded) store.record(e); } };
+  const withData = new Set(job.eventDataOf ?? []);
 
   const pending = new Map<string, NodeData[]>();
   /** Estimated JSON bytes of each run's node outputs so far. */
@@ -74,7 +75,7 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
         if (!list) pending.set(e.runId, (list = []));
         list.push({ runId: e.runId, nodeId: e.nodeId, iteration: e.iteration, input: data.input, output: data.output });
       }
-      send({ type: 'event', event });
+      send({ type: 'event', event: withData.has(e.nodeType) ? { ...event, data: { input: {}, output: withoutLineage(data.output) } } : event });
       const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
       dataBytes.set(e.runId, (dataBytes.get(e.runId) ?? 0) + bytes);
       if (bytes > job.maxNodeOutputBytes) {
@@ -105,7 +106,7 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
       job.flow,
       {
         runId: job.runId, mode: job.mode, usePinned: job.usePinned, input: job.input, previous: job.previous,
-        startAt: job.startAt, only: job.only, signal: controller.signal, observers: [onEvent], codeBackend: job.codeBackend,
+        startAt: job.startAt, only: job.only, trigger: job.trigger, signal: controller.signal, observers: [onEvent], codeBackend: job.codeBackend,
       },
     );
     const wanted = job.outputsOf ? new Set(job.outputsOf) : undefined;

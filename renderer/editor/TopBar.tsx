@@ -10,6 +10,7 @@ import { FlowSettingsDialog } from './FlowSettingsDialog';
 import { ProblemsButton } from './ProblemsButton';
 import { RunControls } from './RunControls';
 import { VersionsDialog } from './VersionsDialog';
+import { ActiveToggle } from '../triggers/ActiveToggle';
 
 function SaveState() {
   const { isDirty, saveState, saveError } = useEditor(useShallow((s) => ({ isDirty: selectIsDirty(s), saveState: s.saveState, saveError: s.saveError })));
@@ -57,6 +58,7 @@ export function TopBar({ onHelp, onLayout, onAddNote, onFit }: { onHelp(): void;
         <IconButton icon="help" label="Keyboard shortcuts (?)" onClick={onHelp} testId="shortcuts" />
       </div>
       <div className="topbar-spacer" />
+      <ActiveToggle />
       <ProblemsButton />
       <button type="button" className="btn" data-testid="save-flow" onClick={() => void save()} disabled={saveState === 'saving' || !isDirty}
         title="Save (Ctrl+S)">

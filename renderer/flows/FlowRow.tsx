@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
-import type { FlowSummary } from '../../engine/api';
+import type { FlowSummary, TriggerStatusDto } from '../../engine/api';
+import { TriggerCell } from '../triggers/TriggerCell';
 import { formatRelative, STATUS_LABEL } from '../app/format';
 import { MenuButton } from '../app/MenuButton';
 import { navigate } from '../app/router';
@@ -12,7 +13,7 @@ export interface FlowRowActions {
 }
 
 /** One flow in the list: opens on click or Enter; rename happens in place. */
-function FlowRowImpl({ flow, actions }: { flow: FlowSummary; actions: FlowRowActions }) {
+function FlowRowImpl({ flow, actions, trigger }: { flow: FlowSummary; actions: FlowRowActions; trigger?: TriggerStatusDto }) {
   const [draft, setDraft] = useState<string | undefined>();
   const open = () => navigate({ screen: 'editor', flowId: flow.id });
   const commit = () => {
@@ -41,6 +42,7 @@ function FlowRowImpl({ flow, actions }: { flow: FlowSummary; actions: FlowRowAct
           </span>
         ) : <span className="subtle">Never run</span>}
       </td>
+      <TriggerCell status={trigger} />
       <td className="col-actions" onClick={(e) => e.stopPropagation()}>
         <MenuButton label={`Actions for ${flow.name}`} testId={`flow-menu-${flow.name}`} actions={[
           { label: 'Open', run: open },

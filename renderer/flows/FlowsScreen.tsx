@@ -10,6 +10,7 @@ import { ExportDialog } from './ExportDialog';
 import { createFlow, deleteFlow, exportFlow, importFlowFiles } from './flow-files';
 import { FlowRow, type FlowRowActions } from './FlowRow';
 import { TemplateList } from './TemplateList';
+import { useTriggerStatus } from '../triggers/use-trigger-status';
 
 /** A flow made with "New flow" and left as it was: no nodes and the default name. Listed only on request. */
 const isBlankUntitled = (f: FlowSummary) => f.nodeCount === 0 && /^Untitled flow( \d+)?$/.test(f.name);
@@ -19,6 +20,7 @@ export function FlowsScreen() {
   const api = useApi();
   const { flows, status, error, hidden, reload } = useFlows();
   const [query, setQuery] = useState('');
+  const triggers = useTriggerStatus(flows);
   const [exporting, setExporting] = useState<FlowSummary | undefined>();
   useEffect(() => {
     void reload(api);
@@ -70,10 +72,10 @@ export function FlowsScreen() {
         )}
         {status === 'ready' && own.length > 0 && (
           <table className="table" data-testid="flows-table">
-            <thead><tr><th>Name</th><th className="col-num">Nodes</th><th>Updated</th><th>Last run</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>Name</th><th className="col-num">Nodes</th><th>Updated</th><th>Last run</th><th>Trigger</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
-              {shown.map((f) => <FlowRow key={f.id} flow={f} actions={actions} />)}
-              {!listed.length && <tr><td colSpan={5} className="muted table-none">No flow matches “{query}”.</td></tr>}
+              {shown.map((f) => <FlowRow key={f.id} flow={f} actions={actions} trigger={triggers.get(f.id)} />)}
+              {!listed.length && <tr><td colSpan={6} className="muted table-none">No flow matches “{query}”.</td></tr>}
             </tbody>
           </table>
         )}

@@ -7,6 +7,7 @@ import type { Problem } from '../../engine/sdk/schema';
 import { CurlActions } from './CurlActions';
 import { sentence } from './form-model';
 import { ObjectFields } from './fields/ObjectControl';
+import { NextFires } from '../triggers/NextFires';
 import { InspectorEnvContext, type InspectorEnv } from './inspector-env';
 import { dotted, placeProblems } from './problem-paths';
 import { CredentialSlots } from './CredentialSlots';
@@ -72,6 +73,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
               {Object.keys(description.params.fields ?? {}).length === 0 && !description.credentials && <p className="insp-empty">This node has no parameters.</p>}
               {node.type === 'http.request' && <CurlActions params={node.params} onChange={(params) => onChange({ ...node, params })} />}
               <ObjectFields fields={description.params.fields ?? {}} value={node.params} base="" onChange={(params) => onChange({ ...node, params })} />
+              {node.type === 'trigger.schedule' && <NextFires cron={node.params.cron} timezone={node.params.timezone || flow.settings.timezone} />}
             </div>
           ) : (
             <UnknownNode type={node.type} version={node.version} params={node.params} />

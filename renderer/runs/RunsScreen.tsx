@@ -6,6 +6,7 @@ import { Icon } from '../app/icons';
 import { useFlows } from '../state/flows-store';
 import { errorText } from '../state/toast-store';
 import { RunsTable } from './RunsTable';
+import { DeadLetters } from '../triggers/DeadLetters';
 
 type RunStatus = RunSummaryDto['status'];
 
@@ -73,6 +74,7 @@ export function RunsScreen() {
           </div>
         )}
         {runs && runs.length > 0 && <RunsTable runs={runs} />}
+        <DeadLetters />
       </div>
     </div>
   );
