@@ -27,8 +27,9 @@ function runProcess(flow, extraArgs = []) {
   const r = spawnSync(process.execPath, ['--import', peak, bin, 'run', file, '--json', '--data-dir', dataDir, ...extraArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`benchmark run failed: ${r.stderr}`);
-  const rss = JSON.parse(/JUNCTION_BENCH (.*)/.exec(r.stderr)[1]).maxRssKb / 1024;
   const out = JSON.parse(r.stdout);
+  // Runs execute in a child process: the figure is the larger of the CLI's and the run's own peak.
+  const rss = Math.max(JSON.parse(/JUNCTION_BENCH (.*)/.exec(r.stderr)[1]).maxRssKb / 1024, out.runProcessPeakRssMb ?? 0);
   return { wallMs, rssMb: rss, runMs: out.durationMs, nodes: out.nodes, codeBackend: out.codeBackend, file, dataDir };
 }
 

@@ -67,6 +67,8 @@ export interface RunOutcome {
   durationMs: number;
   /** Items that left through an unconnected error output. */
   failedItems?: number;
+  /** The peak resident memory of the run's process so far (KB): the CLI's --json shows it, the benches read it. */
+  peakRssKb?: number;
 }
 
 /** A node's final outputs: inline, or the index of the `data` entry (of the main run) holding the same object. */

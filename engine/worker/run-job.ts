@@ -119,7 +119,7 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
     const outcome = (r: RunOutcome): RunOutcome => ({
       runId: r.runId, status: r.status, durationMs: r.durationMs, ...(r.failedItems ? { failedItems: r.failedItems } : {}), ...(r.error ? { error: r.error } : {}),
     });
-    last = { type: 'result', outcome: outcome(result), ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
+    last = { type: 'result', outcome: { ...outcome(result), peakRssKb: process.resourceUsage().maxRSS }, ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
   } catch (e) {
     last = { type: 'fatal', error: { ...toErrorInfo(e), code: 'engine.bug' } };
   }
