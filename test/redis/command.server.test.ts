@@ -1,16 +1,9 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolvedCredential } from '../../engine/sdk';
 import { runNode } from '../../engine/sdk/testing';
-import { describeWithServer } from '../../test/servers/use-server';
-import command from './command';
-
-/** A 'redis' connection as the engine resolves it, pointing at the test server. */
-export const redisCredential = (info: Record<string, string | number>, more: { user?: string; password?: string } = {}): ResolvedCredential => ({
-  id: 'c_redis', type: 'redis', name: 'Test Redis', fields: { host: info.host, port: info.port, db: 0, user: more.user },
-  apply: async () => {}, secrets: () => (more.password ? [more.password] : []),
-  secret: async (name) => (name === 'password' ? more.password : undefined),
-});
+import { describeWithServer } from '../servers/use-server';
+import { redisCredential } from './credential';
+import command from '../../nodes/redis/command';
 
 describeWithServer('redis', 'redis.command against redis-server', (info) => {
   const redis = new Redis({ host: String(info.host), port: Number(info.port), lazyConnect: true });
