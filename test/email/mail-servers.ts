@@ -15,8 +15,10 @@ export interface Received { from: string; to: string[]; raw: Buffer }
 /** Plain SMTP on a free loopback port; AUTH PLAIN/LOGIN required (allowed without TLS, as on a local relay). */
 export async function startSmtp() {
   const received: Received[] = [];
+  const stats = { connections: 0 };
   const server = new SMTPServer({
     secure: false, disabledCommands: ['STARTTLS'], allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'], logger: false,
+    onConnect(_session, done) { stats.connections++; done(); },
     onAuth(auth, _session, done) {
       if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) done(null, { user: auth.username });
       else done(new Error('Invalid username or password'));
@@ -32,7 +34,7 @@ export async function startSmtp() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { port, received, stats, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 export const smtpCredential = (port: number, password = SMTP_PASSWORD) =>
