@@ -33,8 +33,8 @@ export const commandParams = p.object({
   popFrom: p.select(['left', 'right']).default('left').showWhen({ operation: ['listPop'] }).describe('LPOP (head) or RPOP (tail).'),
   start: p.number().int().default(0).showWhen({ operation: ['listRange'] }),
   stop: p.number().int().default(-1).showWhen({ operation: ['listRange'] }).describe('Inclusive; -1 is the last entry.'),
-  entry: p.value().default('{{ $json }}').showWhen({ operation: ['streamAdd'] })
-    .describe('The entry\'s fields: an object (by default the whole item). Values that are not text are stored as JSON.'),
+  entry: p.value().showWhen({ operation: ['streamAdd'] })
+    .describe('The entry\'s fields: an object, e.g. {{ { id: $json.id, total: $json.total } }}; empty takes the whole item. Values that are not text are stored as JSON.'),
   entryId: p.string().default('*').showWhen({ operation: ['streamAdd'] }).describe('"*" lets Redis choose the id.'),
   maxLength: p.number().int().min(1).showWhen({ operation: ['streamAdd'] }).describe('Trim the stream to about this many entries (MAXLEN ~).'),
   group: p.string().required().showWhen({ operation: ['streamRead'] }).describe('The consumer group.'),

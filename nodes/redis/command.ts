@@ -32,9 +32,9 @@ export default defineNode({
     if (op === 'streamRead') return { main: await readStreams(ctx, run, reads) };
     const pipe = run.client.pipeline();
     const planned: Planned[] = [];
-    for (const { index, params } of reads) {
+    for (const { item, index, params } of reads) {
       let one: Planned;
-      try { one = plan(op, params); } catch (e) {
+      try { one = plan(op, params, item.json); } catch (e) {
         if (e instanceof PlanProblem) ctx.fail(`item ${index}: ${e.message}`, { code: 'param.invalid', path: e.path });
         throw e;
       }

@@ -46,7 +46,8 @@ const hashOf = (r: unknown): Record<string, unknown> => {
 
 const same = (r: unknown) => r;
 
-export function plan(op: Exclude<Operation, 'streamRead'>, q: CommandParams): Planned {
+/** `json` is the item's own data: a stream entry left empty takes it whole. */
+export function plan(op: Exclude<Operation, 'streamRead'>, q: CommandParams, json: Record<string, unknown>): Planned {
   const key = q.key ?? '';
   if (op !== 'publish' && key === '') throw new PlanProblem('the key is empty', 'params.key');
   const parse = q.parseJson ? parseText : same;
@@ -90,7 +91,7 @@ export function plan(op: Exclude<Operation, 'streamRead'>, q: CommandParams): Pl
       return { command: 'LRANGE', args: [key, q.start, q.stop], reply: (r) => (q.parseJson && Array.isArray(r) ? r.map(parseText) : r) };
     case 'streamAdd': {
       const trim: Args = q.maxLength ? ['MAXLEN', '~', q.maxLength] : [];
-      return { command: 'XADD', args: [key, ...trim, q.entryId || '*', ...flatten(q.entry, 'entry', 'params.entry')], reply: same };
+      return { command: 'XADD', args: [key, ...trim, q.entryId || '*', ...flatten(q.entry === undefined || q.entry === '' ? json : q.entry, 'entry', 'params.entry')], reply: same };
     }
     case 'publish':
       if (!q.channel) throw new PlanProblem('the channel is empty', 'params.channel');
