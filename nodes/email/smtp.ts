@@ -42,7 +42,14 @@ export function smtpProblem(e: unknown, cred: ResolvedCredential): JunctionError
   switch (err.code) {
     case 'EAUTH': case 'ENOAUTH':
       return new JunctionError('smtp.auth', clean(`The ${server} refused the sign-in for "${String(cred.fields.user ?? '')}": ${said}. Check the user and password of the connection.`), { cause: e });
-    case 'ECONNECTION': case 'ETIMEDOUT': case 'ESOCKET': case 'EDNS': case 'ETLS':
+    case 'ETLS':
+      return new JunctionError('smtp.tls', clean(`The ${server} does not offer STARTTLS (it answered: ${said}). Set the connection's security to "tls" if the server expects TLS from the start (usually port 465), or to "none" for a server without encryption.`), { cause: e });
+    case 'ESOCKET':
+      if (/wrong version number|packet length too long/i.test(said)) {
+        return new JunctionError('smtp.tls', `The ${server} did not answer in TLS. Set the connection's security to "starttls" (usually port 587) or "none".`, { cause: e });
+      }
+      return new JunctionError('smtp.unreachable', clean(`Could not reach the ${server}: ${said}`), { cause: e, retryable: true });
+    case 'ECONNECTION': case 'ETIMEDOUT': case 'EDNS':
       return new JunctionError('smtp.unreachable', clean(`Could not reach the ${server}: ${said}`), { cause: e, retryable: true });
     case 'EENVELOPE':
       return new JunctionError('smtp.recipients', clean(`The ${server} refused the message's sender or recipients: ${said}`), { cause: e });

@@ -2,10 +2,10 @@ import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { processBinaryStore } from '../../engine/exec/binary-store';
 import type { Item } from '../../engine/sdk';
-import { runNode } from '../../engine/sdk/testing';
+import { runNode, staticCredential } from '../../engine/sdk/testing';
 import send from '../../nodes/email/send';
 import { describeWithServer } from '../servers/use-server';
-import { freshMailbox, imapClient, smtpCredential, SMTP_PASSWORD, startSmtp } from './mail-servers';
+import { freshMailbox, imapClient, smtpCredential, SMTP_PASSWORD, SMTP_USER, startSmtp } from './mail-servers';
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 31) % 256))]);
 const csv = Buffer.from('region;total\nNord;1200\nSüd;980\n', 'utf8');
@@ -90,6 +90,15 @@ describeWithServer('dovecot', 'email.send through an SMTP server (smtp-server, w
     await expect(wrong).rejects.not.toThrow(/wrong-secret-1|smtp-secret/);
     await expect(runNode(send, { params: { from: 'a@example.test', to: 'b@example.test', text: 'x' }, items: [{}], credentials: { smtp: smtpCredential(1, SMTP_PASSWORD) } }))
       .rejects.toThrow('Could not reach the SMTP server 127.0.0.1:1');
+  });
+
+  it('says how to fix the security setting when the server and the connection disagree on TLS', async () => {
+    const as = (security: string) => ({ smtp: staticCredential('smtp', { host: '127.0.0.1', port: smtp.port, security, user: SMTP_USER }, { password: SMTP_PASSWORD }) });
+    const mail = { from: 'a@example.test', to: 'b@example.test', text: 'x' };
+    await expect(runNode(send, { params: mail, items: [{}], credentials: as('starttls') }))
+      .rejects.toThrow(`item 0: The SMTP server 127.0.0.1:${smtp.port} does not offer STARTTLS`);
+    await expect(runNode(send, { params: mail, items: [{}], credentials: as('tls') }))
+      .rejects.toThrow(`item 0: The SMTP server 127.0.0.1:${smtp.port} did not answer in TLS. Set the connection's security to "starttls"`);
   });
 
   it('says which item lacks a file to attach or a recipient', async () => {
