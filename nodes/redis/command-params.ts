@@ -50,7 +50,7 @@ export const commandParams = p.object({
     .describe('Acknowledge (XACK) the entries read once this node has finished without error; otherwise they stay pending in the group.'),
   parseJson: p.boolean().default(false).showWhen({ operation: ['get', 'hashGet', 'hashGetAll', 'listPop', 'listRange', 'streamRead'] })
     .describe('Read values that hold JSON text as JSON (text that is not JSON stays text).'),
-  into: p.fieldPath().default('value').showWhen({ operation: all('streamRead') })
+  into: p.fieldPath().default('value').literal().showWhen({ operation: all('streamRead') })
     .describe('The field of the output item that receives the reply; the rest of the item is kept.'),
 });
 
