@@ -1,8 +1,9 @@
 /**
  * "Test connection": one real request, and a sentence a person understands
  * ("401 from api.example.com: token expired"). HTTP kinds call their test URL; token kinds
- * first obtain a token; server kinds (database, mail) open a TCP (or TLS) connection; Redis signs
- * in and sends PING (cheap with its own client, and a reachable port may still refuse the password).
+ * first obtain a token; server kinds (database, mail) open a TCP (or TLS) connection. Redis signs
+ * in and sends PING through ioredis, loaded only then: a port that answers may still refuse the
+ * password, and a Redis sign-in is one round trip.
  */
 import { connect as tcpConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
