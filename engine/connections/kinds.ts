@@ -85,6 +85,13 @@ export const CONNECTION_TYPES: ConnectionTypeInfo[] = [
     ],
   },
   {
+    type: 'redis', title: 'Redis', description: 'A Redis server (key-value store, streams, pub/sub).',
+    fields: [host, { name: 'port', label: 'Port', input: 'number', required: true, default: 6379 },
+      { name: 'db', label: 'Database number', input: 'number', default: 0 },
+      { ...user, help: 'Only for Redis 6 ACL users; leave empty for the default user.' }, password,
+      { name: 'tls', label: 'Use TLS', input: 'boolean', default: false }],
+  },
+  {
     type: 'smtp', title: 'SMTP (send mail)', description: 'An outgoing mail server.',
     fields: [host, { name: 'port', label: 'Port', input: 'number', required: true, default: 587 },
       { name: 'security', label: 'Security', input: 'select', options: ['starttls', 'tls', 'none'], default: 'starttls' }, user, password],

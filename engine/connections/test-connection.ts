@@ -1,7 +1,9 @@
 /**
  * "Test connection": one real request, and a sentence a person understands
  * ("401 from api.example.com: token expired"). HTTP kinds call their test URL; token kinds
- * first obtain a token; server kinds (database, mail) open a TCP (or TLS) connection.
+ * first obtain a token; server kinds (database, mail) open a TCP (or TLS) connection. Redis signs
+ * in and sends PING through ioredis, loaded only then: a port that answers may still refuse the
+ * password, and a Redis sign-in is one round trip.
  */
 import { connect as tcpConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
@@ -21,6 +23,7 @@ const EXCERPT = 200;
 export async function testConnection(m: ConnectionManager, rec: ConnectionRecord): Promise<TestResult> {
   try {
     if (['database', 'smtp', 'imap'].includes(rec.type)) return await reach(rec);
+    if (rec.type === 'redis') return await pingRedis(m, rec);
     if (usesTokens(rec.type)) await m.tokens.accessToken(rec, rec.fields.grant !== 'authorizationCode');
     if (!rec.fields.testUrl) {
       return usesTokens(rec.type)
@@ -61,6 +64,30 @@ function reach(rec: ConnectionRecord): Promise<TestResult> {
     socket.once('timeout', () => done({ ok: false, message: `No answer from ${host}:${port} within ${TIMEOUT_MS / 1000} s.` }));
     socket.once('error', (e: NodeJS.ErrnoException) => done({ ok: false, message: `Could not reach ${host}:${port}: ${e.code ?? e.message}.` }));
   });
+}
+
+async function pingRedis(m: ConnectionManager, rec: ConnectionRecord): Promise<TestResult> {
+  const credential = await m.resolve({ id: rec.id, type: rec.type, name: rec.name });
+  const host = String(rec.fields.host ?? ''), port = Number(rec.fields.port ?? 6379);
+  const { Redis } = await import('ioredis'); // loaded only when a Redis connection is tested
+  const client = new Redis({
+    host, port, db: Number(rec.fields.db ?? 0) || 0, username: rec.fields.user ? String(rec.fields.user) : undefined,
+    password: (await credential.secret?.('password')) || undefined, tls: rec.fields.tls ? { servername: host } : undefined,
+    lazyConnect: true, connectTimeout: TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null,
+  });
+  let lastError: Error | undefined;
+  client.on('error', (e: Error) => { lastError = e; });
+  try {
+    await client.connect();
+    const pong = await client.ping();
+    return { ok: true, message: `Redis at ${host}:${port} answered ${pong}: the connection works.` };
+  } catch (e) {
+    const err = (lastError ?? e) as NodeJS.ErrnoException;
+    const why = err.code && /^E[A-Z]+$/.test(err.code) ? `could not connect (${err.code})` : err.message;
+    return { ok: false, message: `Redis at ${host}:${port}: ${redact(why, credential.secrets())}.` };
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** Replaces each secret value in text; used before any text from outside is shown or kept. */

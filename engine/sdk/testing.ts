@@ -79,3 +79,16 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
   staged.commit();
   return { outputs, logs, journal, state: store.load('test', 'n') };
 }
+
+/**
+ * A connection of a data-only kind (database, Redis, SMTP, IMAP) as `ctx.credential` resolves
+ * it: `fields` as saved, `secrets` given out by `secret(name)` and listed for redaction.
+ */
+export function staticCredential(type: string, fields: Record<string, unknown>, secrets: Record<string, string> = {}): ResolvedCredential {
+  return {
+    id: `c_${type}`, type, name: `Test ${type}`, fields,
+    apply: async () => { throw new Error(`a ${type} connection does not sign HTTP requests`); },
+    secrets: () => Object.values(secrets),
+    secret: async (name) => secrets[name],
+  };
+}

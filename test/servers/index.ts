@@ -1,4 +1,9 @@
+import { dovecotServer } from './dovecot';
+import { redisServer } from './redis';
 import type { TestServer } from './types';
 
 /** Every server the `*.server.test.ts` files may use; each is started once per test run. */
-export const SERVERS: TestServer[] = [];
+export const SERVERS: TestServer[] = [
+  redisServer,
+  dovecotServer,
+];
