@@ -17,6 +17,7 @@ export type {
 export { compilePattern, patternProblem, MAX_PATTERN_INPUT } from './patterns';
 export { formatProblem, parseFormatProblem, parseWithFormat } from './date-formats';
 export { HttpError } from '../http/errors';
+export { toBuffer } from './bytes';
 export type {
   HttpBody, HttpClient, HttpCredential, HttpExchange, HttpRequestOptions, HttpResponse, HttpTiming, MultipartPart,
   Page, PaginateOptions, PaginateResult, PagingSpec, RetryOptions, TlsOptions,

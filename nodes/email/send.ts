@@ -4,7 +4,7 @@
  * batch) and closes when the run ends. Each output item says what the server answered:
  * `{ messageId, accepted, rejected, response }`; the input's binary data travels on.
  */
-import { defineNode, p, type Item, type NodeContext, type ResolvedCredential } from '../../engine/sdk';
+import { defineNode, p, toBuffer, type Item, type NodeContext, type ResolvedCredential } from '../../engine/sdk';
 import { smtpProblem, smtpTransport, type SmtpTransport } from './smtp';
 
 const params = p.object({
@@ -43,7 +43,7 @@ async function attachmentsOf(ctx: NodeContext<Params>, item: Item, index: number
       const has = Object.keys(item.binary ?? {});
       ctx.fail(`item ${index}: has no binary data "${key}" to attach (${has.length ? `it has ${has.map((k) => `"${k}"`).join(', ')}` : 'it has none'})`, { code: 'param.invalid', path: 'params.attachments' });
     }
-    return { filename: ref.fileName ?? key, contentType: ref.mimeType, content: await ctx.binary.read(ref) };
+    return { filename: ref.fileName ?? key, contentType: ref.mimeType, content: toBuffer(await ctx.binary.read(ref)) };
   }));
 }
 

@@ -68,8 +68,8 @@ describeWithServer('dovecot', 'email.read against Dovecot IMAP', (info) => {
       { key: 'attachment_1', fileName: 'rows.csv', mimeType: 'text/csv', size: csv.length },
     ]);
     const store = processBinaryStore();
-    expect((await store.read(withFiles.binary!.attachment_0)).equals(png)).toBe(true);
-    expect((await store.read(withFiles.binary!.attachment_1)).equals(csv)).toBe(true);
+    expect(Buffer.from(await store.read(withFiles.binary!.attachment_0)).equals(png)).toBe(true);
+    expect(Buffer.from(await store.read(withFiles.binary!.attachment_1)).equals(csv)).toBe(true);
     expect(plain.binary).toBeUndefined();
     // A fresh session each time: one that has the mailbox selected may not see another session's flags yet.
     const seenCount = async () => {

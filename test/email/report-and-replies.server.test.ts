@@ -44,7 +44,7 @@ describeWithServer('dovecot', 'sending a report by email and reading the replies
     const polled = await runNode(read, { params: { mailbox: inbox }, state: watch.state, credentials: { imap: imapCredential(info) } });
     const [report, reply] = polled.outputs.main;
     expect(report.json).toMatchObject({ messageId, subject: 'November report', text: 'Figures attached. Reply with questions.' });
-    expect((await processBinaryStore().read(report.binary!.attachment_0)).equals(sheet)).toBe(true);
+    expect(Buffer.from(await processBinaryStore().read(report.binary!.attachment_0)).equals(sheet)).toBe(true);
     expect(report.binary!.attachment_0).toMatchObject({ fileName: 'november.csv', mimeType: 'text/csv' });
     expect(reply.json).toMatchObject({
       subject: 'Re: November report', from: { name: 'Alice', address: 'alice@example.test' },
