@@ -19,7 +19,7 @@ export default defineNode({
     sourceType: p.string().literal().default('').describe('The node\'s type in that tool.'),
     sourceVersion: p.number().default(1).literal().describe('The node\'s type version in that tool.'),
     reason: p.string().multiline().literal().default('').describe('Why it could not be mapped.'),
-    parameters: p.json().literal().describe('The original parameters, kept for reference (secrets removed).'),
+    parameters: p.string().multiline().literal().default('{}').describe('The original parameters as JSON, kept for reference (secrets removed); never evaluated.'),
     outputs: p.number().int().min(1).max(64).default(1).literal().describe('How many outputs the original node had wired.'),
   }),
   execute(ctx) {

@@ -52,6 +52,33 @@ function memberName(tokens: Token[], i: number): { name: string; next: number } 
   return undefined;
 }
 
+/** A regular expression that only matches its own characters, as that text; else undefined. */
+function plainPattern(t: Token): string | undefined {
+  const { pattern, flags } = (t.value ?? {}) as { pattern?: string; flags?: string };
+  if (typeof pattern !== 'string' || (flags !== 'g' && flags !== '')) return undefined;
+  if (/[\\^$.*+?()[\]{}|]/.test(pattern.replace(/\\[\\/.*+?()[\]{}|^$-]/g, ''))) return undefined;
+  return pattern.replace(/\\(.)/g, '$1');
+}
+
+/**
+ * Safe rewrites of JavaScript Junction's expressions leave out: `new Date()` (the run's clock,
+ * `.toISOString()` included) and `.replace(/text/g, …)` with a pattern of plain characters.
+ */
+function rewriteSpecial(tokens: Token[], i: number): { edit: Edit; next: number } | undefined {
+  const t = tokens[i];
+  if (t.type.label === 'new' && isName(tokens[i + 1], 'Date') && isPunct(tokens[i + 2], '(') && isPunct(tokens[i + 3], ')')) {
+    const iso = isPunct(tokens[i + 4], '.') && isName(tokens[i + 5], 'toISOString') && isPunct(tokens[i + 6], '(') && isPunct(tokens[i + 7], ')');
+    return { edit: { start: t.start, end: tokens[iso ? i + 7 : i + 3].end, text: iso ? '$now.toUTC().toISO()' : '$now' }, next: i + (iso ? 8 : 4) };
+  }
+  if (isPunct(t, '.') && isName(tokens[i + 1], 'replace') && isPunct(tokens[i + 2], '(') && tokens[i + 3]?.type.label === 'regexp') {
+    const text = plainPattern(tokens[i + 3]);
+    if (text === undefined) return undefined;
+    const all = ((tokens[i + 3].value ?? {}) as { flags?: string }).flags === 'g';
+    return { edit: { start: t.start, end: tokens[i + 3].end, text: `.${all ? 'replaceAll' : 'replace'}(${JSON.stringify(text)}` }, next: i + 4 };
+  }
+  return undefined;
+}
+
 /** Rewrites one expression body (the code between `{{` and `}}`); throws a reason when it cannot. */
 export function rewriteCode(code: string): string {
   let tokens: Token[];
@@ -61,8 +88,12 @@ export function rewriteCode(code: string): string {
     throw new Error(`it is not valid JavaScript (${(e as Error).message.replace(/\s*\(\d+:\d+\)$/, '')})`);
   }
   const edits: Edit[] = [];
+  // A statement's closing `;` (a habit from code) is not part of the expression.
+  while (tokens.length && isPunct(tokens[tokens.length - 1], ';')) edits.push({ start: tokens[tokens.length - 1].start, end: tokens.pop()!.end, text: '' });
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const special = rewriteSpecial(tokens, i);
+    if (special) { edits.push(special.edit); i = special.next - 1; continue; }
     if (!isName(t) || isPunct(tokens[i - 1], '.')) continue;
     const name = String(t.value);
     if (name in UNSUPPORTED) throw new Error(`Junction has no equivalent of ${name} (${UNSUPPORTED[name]})`);
@@ -106,7 +137,7 @@ export function rewriteCode(code: string): string {
     }
   }
   let out = code;
-  for (const e of edits.reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
 

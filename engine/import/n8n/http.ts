@@ -134,4 +134,8 @@ function v4(c: MapContext): Mapped {
   };
 }
 
-export const mapHttp: Mapper = (c) => (c.version >= 4 ? v4(c) : v1to3(c));
+export const mapHttp: Mapper = (c) => {
+  const mapped = c.version >= 4 ? v4(c) : v1to3(c);
+  if (!mapped.params.url) c.note('error', 'option', 'url', 'the request has no URL; enter one before running the flow');
+  return mapped;
+};

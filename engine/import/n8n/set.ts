@@ -64,13 +64,20 @@ function rawFields(c: MapContext): Field[] {
   return Object.entries(parsed as Record<string, unknown>).map(([name, value]) => ({ name, value }));
 }
 
+/** Junction's field names are fixed text; n8n also allowed expressions there. */
+function checkNames(c: MapContext, fields: Field[]): Field[] {
+  const bad = fields.find((f) => f.name.startsWith('=') || f.name.includes('{{'));
+  if (bad) c.unsupported(`the field name ${JSON.stringify(bad.name)} is an expression; Junction's Edit Fields takes fixed names (use a Code node)`);
+  return fields;
+}
+
 export const mapSet: Mapper = (c) => {
   const p = c.params;
   const dotNotation = read(p, 'options.dotNotation') !== false;
   if (c.version < 3) {
-    return { type: 'core.set', params: { mode: p.keepOnlySet === true ? 'replace' : 'merge', fields: v1Fields(c), remove: [], dotNotation } };
+    return { type: 'core.set', params: { mode: p.keepOnlySet === true ? 'replace' : 'merge', fields: checkNames(c, v1Fields(c)), remove: [], dotNotation } };
   }
-  const fields = v3Fields(c);
+  const fields = checkNames(c, v3Fields(c));
   const include = c.version >= 3.3
     ? (p.includeOtherFields === true ? String(p.include ?? 'all') : 'none')
     : String(p.include ?? 'all');

@@ -37,7 +37,8 @@ export function credentialsOf(
   const out: Record<string, CredentialRef> = {};
   for (const [n8nType, ref] of Object.entries(creds)) {
     const path = `${at}.credentials.${n8nType}`;
-    const name = typeof ref === 'string' ? ref : typeof (ref as { name?: unknown })?.name === 'string' ? String((ref as { name: string }).name) : n8nType;
+    const given = typeof ref === 'string' ? ref : (ref as { name?: unknown })?.name;
+    const name = typeof given === 'string' && given.trim() ? given : n8nType;
     const rawId = typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : undefined;
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? `n8n-${rawId}` : `n8n-${slug(name)}`;
     const slot = spec && !out[spec.slot] ? spec.slot : n8nType;

@@ -37,7 +37,8 @@ function stickyNote(n: N8nNode, id: string): StickyNote {
 }
 
 function placeholder(n: N8nNode, params: unknown, reason: string): FlowNode['params'] {
-  return { sourceTool: 'n8n', sourceType: n.type, sourceVersion: n.typeVersion ?? 1, reason, parameters: params ?? {}, outputs: 1 };
+  // Kept as JSON text: n8n's expressions inside are for reference and never evaluated.
+  return { sourceTool: 'n8n', sourceType: n.type, sourceVersion: n.typeVersion ?? 1, reason, parameters: JSON.stringify(params ?? {}, null, 2), outputs: 1 };
 }
 
 /** Maps one node; a mapper's refusal (or a crash on odd input) becomes a placeholder with its reason. */
