@@ -91,10 +91,10 @@ export function translateDeep(v: unknown, rel: string, failed: (rel: string, tex
 
 export const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-/** Reads a dotted path under parameters, e.g. `options.timeout`. */
+/** Reads a path under parameters, e.g. `options.timeout` or `rules.values[2].conditions`. */
 export function read(params: Record<string, unknown>, path: string): unknown {
   let cur: unknown = params;
-  for (const key of path.split('.')) {
+  for (const key of path.replace(/\[(\d+)\]/g, '.$1').split('.')) {
     if (!cur || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
