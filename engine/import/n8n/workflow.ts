@@ -25,7 +25,11 @@ function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
-const positionOf = (n: N8nNode) => (Array.isArray(n.position) && n.position.length >= 2 ? { x: Number(n.position[0]) || 0, y: Number(n.position[1]) || 0 } : { x: 0, y: 0 });
+/** n8n draws nodes as 100 px squares, Junction as cards about 210 px wide: spread positions so cards do not overlap. */
+const SPREAD = 1.5;
+const positionOf = (n: N8nNode) => (Array.isArray(n.position) && n.position.length >= 2
+  ? { x: Math.round((Number(n.position[0]) || 0) * SPREAD), y: Math.round((Number(n.position[1]) || 0) * SPREAD) }
+  : { x: 0, y: 0 });
 
 /** What the importer knows per Junction node while wiring edges. */
 export interface Placed { node: FlowNode; source: N8nNode; mapped?: Mapped; at: string }
@@ -33,7 +37,7 @@ export interface Placed { node: FlowNode; source: N8nNode; mapped?: Mapped; at: 
 function stickyNote(n: N8nNode, id: string): StickyNote {
   const p = n.parameters ?? {};
   const color = STICKY_COLORS[Number(p.color ?? 1)] ?? 'yellow';
-  return { id, text: String(p.content ?? ''), position: positionOf(n), size: { width: Number(p.width ?? 240), height: Number(p.height ?? 160) }, color };
+  return { id, text: String(p.content ?? ''), position: positionOf(n), size: { width: Math.round(Number(p.width ?? 240) * SPREAD), height: Math.round(Number(p.height ?? 160) * SPREAD) }, color };
 }
 
 function placeholder(n: N8nNode, params: unknown, reason: string): FlowNode['params'] {
