@@ -137,5 +137,7 @@ function v4(c: MapContext): Mapped {
 export const mapHttp: Mapper = (c) => {
   const mapped = c.version >= 4 ? v4(c) : v1to3(c);
   if (!mapped.params.url) c.note('error', 'option', 'url', 'the request has no URL; enter one before running the flow');
+  const auth = String(c.params.authentication ?? 'none');
+  if (auth !== 'none' && !c.node.credentials) c.note('warning', 'credential', 'authentication', `the request used "${auth}" authentication but names no credential; pick a connection in the node`);
   return mapped;
 };
