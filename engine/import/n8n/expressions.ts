@@ -177,13 +177,19 @@ export function translateValue(value: unknown): Translation {
   return { ok: true, value: translated, changed: translated !== body };
 }
 
-/** The code of a `={{ x }}` value that is one expression and nothing else, translated; else undefined. */
-export function soleExpression(value: unknown): string | undefined {
+/** The code of a `={{ x }}` value that is one expression and nothing else, as written; else undefined. */
+export function expressionBody(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.startsWith('=')) return undefined;
   const m = /^=\s*\{\{([\s\S]*)\}\}\s*$/.exec(value);
-  if (!m || m[1].includes('}}') || m[1].includes('{{')) return undefined;
+  return !m || m[1].includes('}}') || m[1].includes('{{') ? undefined : m[1].trim();
+}
+
+/** The same, translated to Junction's scope; undefined when it is not one expression or has no translation. */
+export function soleExpression(value: unknown): string | undefined {
+  const body = expressionBody(value);
+  if (body === undefined) return undefined;
   try {
-    return rewriteCode(m[1]).trim();
+    return rewriteCode(body).trim();
   } catch {
     return undefined;
   }

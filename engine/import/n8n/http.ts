@@ -6,7 +6,7 @@
  */
 import type { Mapped, Mapper, MapContext } from './context';
 import { read } from './context';
-import { soleExpression } from './expressions';
+import { expressionBody } from './expressions';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -72,7 +72,8 @@ function pagination(c: MapContext, o: Record<string, unknown>): Record<string, u
   if (mode === 'off') return { pagination: { style: 'none' } };
   const rel = 'options.pagination.pagination';
   const maxPages = pg.limitPagesFetched === true ? { maxPages: Number(pg.maxRequests ?? 100) } : {};
-  const fromBody = (v: unknown) => /^\$response\.body(?:\.([\w.]+)|\[['"]([\w.]+)['"]\])$/.exec(soleExpression(v) ?? '')?.slice(1).find(Boolean);
+  // n8n's paging expressions read `$response.body.<path>` and `$pageCount`; only their shape matters here.
+  const fromBody = (v: unknown) => /^\$response\.body(?:\.([\w.]+)|\[['"]([\w.]+)['"]\])$/.exec(expressionBody(v) ?? '')?.slice(1).find(Boolean);
   if (pg.completeExpression !== undefined || (pg.paginationCompleteWhen !== undefined && pg.paginationCompleteWhen !== 'responseIsEmpty')) {
     c.note('warning', 'option', `${rel}.paginationCompleteWhen`, 'Junction stops paging when a page is empty or has no next link; the n8n stop rule was not carried over');
   }
@@ -86,7 +87,7 @@ function pagination(c: MapContext, o: Record<string, unknown>): Record<string, u
       const where = type === 'body' ? 'body' : type === 'headers' ? 'header' : 'query';
       const next = fromBody(value);
       if (next) return { pagination: { style: 'cursor', next, send: `${where}.${name}` }, ...maxPages };
-      const code = soleExpression(value)?.replace(/\s+/g, '') ?? '';
+      const code = expressionBody(value)?.replace(/\s+/g, '') ?? '';
       if (where === 'query' && /^\$pageCount\+1$/.test(code)) return { pagination: { style: 'page', param: name, start: 1 }, ...maxPages };
       if (where === 'query' && /^\$pageCount$/.test(code)) return { pagination: { style: 'page', param: name, start: 0 }, ...maxPages };
     }
