@@ -4,7 +4,7 @@
  * notes and the connections, and opens the flow, where a placeholder is drawn apart.
  */
 import { describe, expect, it } from 'vitest';
-import { expectAttr, expectText, node, screenshot, screenshotThemes, uniqueName, useApp, waitForEditor } from './harness';
+import { createFlow, expectAttr, expectCount, expectText, node, screenshot, screenshotThemes, uniqueName, useApp, waitForEditor } from './harness';
 
 function workflow(name: string) {
   return {
@@ -62,6 +62,22 @@ describe('importing n8n workflows in the editor', () => {
     await expectText(report, name);
     await report.getByRole('button', { name: 'Close' }).first().click();
     await expectText(page.getByTestId(`flow-row-${name}`), name);
+    expect(errors).toEqual([]);
+  });
+
+  it('Ctrl+V of an n8n workflow on the canvas imports it as a new flow and leaves the open one alone', async () => {
+    const { page, errors } = app();
+    await createFlow(page, uniqueName('Canvas'));
+    await expectCount(page.getByText('Imported node (no equivalent)'), 0); // placeholders only come from imports
+    const name = uniqueName('From canvas');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(workflow(name)));
+    await page.locator('.react-flow__pane').click({ position: { x: 300, y: 300 } });
+    await page.keyboard.press('Control+V');
+    const report = page.getByTestId('import-report');
+    await expectText(report, name);
+    await page.getByTestId('import-open').click();
+    await waitForEditor(page);
+    await expectText(node(page, 'Big?'), 'If');
     expect(errors).toEqual([]);
   });
 });
