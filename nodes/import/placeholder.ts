@@ -24,9 +24,9 @@ export default defineNode({
   }),
   execute(ctx) {
     const { sourceTool, sourceType } = ctx.params;
-    const tool = sourceTool === 'node-red' ? 'Node-RED' : 'n8n';
+    const tool = sourceTool === 'node-red' ? 'a Node-RED' : 'an n8n';
     return ctx.fail(
-      `This node was an ${tool} '${sourceType}' node, which Junction has no equivalent for; replace it or delete it.`,
+      `This node was ${tool} '${sourceType}' node, which Junction has no equivalent for; replace it or delete it.`,
       { code: 'import.placeholder' },
     );
   },
