@@ -118,6 +118,11 @@ describe('imported n8n workflows run with n8n semantics', () => {
     expect((await importAndRun(text)).out('Node')).toEqual([{ order: 7, sku: 'a' }, { order: 7, sku: 'b' }]);
   });
 
+  it('Rename Keys moves a (nested) key to its new name', async () => {
+    const text = n8nWorkflow([trigger, data([{ id: 1, feedback: { record: 'r1', score: 4 } }]), { name: 'Node', type: 'n8n-nodes-base.renameKeys', parameters: { keys: { key: [{ currentKey: 'feedback.record', newKey: 'fbr' }, { currentKey: 'id', newKey: 'Account ID' }] } } }], ['Start -> Data', 'Data -> Node']);
+    expect((await importAndRun(text)).out('Node')).toEqual([{ feedback: { score: 4 }, fbr: 'r1', 'Account ID': 1 }]);
+  });
+
   it('an expression reading another node through $node["Name"].json', async () => {
     const r = await importAndRun(n8nWorkflow([trigger, data(orders), { name: 'Node', type: 'n8n-nodes-base.set', typeVersion: 2, parameters: { keepOnlySet: true, values: { string: [{ name: 'c', value: '={{ $node["Data"].json["customer"] }}-{{ $items("Data").length }}' }] } } }], ['Start -> Data', 'Data -> Node']));
     expect(r.out('Node').map((j) => j.c)).toEqual(['Ada-3', 'bob-3', 'Ada-3']);

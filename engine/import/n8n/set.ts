@@ -92,3 +92,14 @@ export const mapSet: Mapper = (c) => {
     default: return { type: 'core.set', params: { mode: 'merge', fields, remove: [], dotNotation } };
   }
 };
+
+/** Rename Keys: each key set under its new name from the incoming item, the old key removed. */
+export const mapRenameKeys: Mapper = (c) => {
+  if (read(c.params, 'additionalOptions.regexReplacement') !== undefined) c.unsupported('renaming keys by regular expression has no Junction equivalent');
+  const keys = (read(c.params, 'keys.key') ?? []) as { currentKey?: string; newKey?: string }[];
+  const pairs = keys.filter((k) => k.currentKey && k.newKey).map((k) => ({ from: String(k.currentKey), to: String(k.newKey) }));
+  return {
+    type: 'core.set',
+    params: { mode: 'merge', fields: checkNames(c, pairs.map((k) => ({ name: k.to, value: `{{ ${accessor(k.from)} }}` }))), remove: pairs.map((k) => k.from), dotNotation: true },
+  };
+};

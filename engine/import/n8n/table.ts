@@ -15,7 +15,7 @@ import { mapExecuteWorkflow, mapNoop, mapWait } from './flow-nodes';
 import { mapHttp } from './http';
 import { mapAggregate, mapItemLists, mapLimit, mapLoop, mapRemoveDuplicates, mapSort, mapSplitOut, mapSummarize } from './items';
 import { mapMerge } from './merge';
-import { mapSet } from './set';
+import { mapRenameKeys, mapSet } from './set';
 import { mapCron, mapInterval, mapManual, mapRespond, mapSchedule, mapWebhook } from './triggers';
 
 interface Entry { type: string; versions: [min: number, max: number]; map: Mapper }
@@ -29,7 +29,7 @@ export const TABLE: Entry[] = [
   base('manualTrigger', mapManual), base('start', mapManual),
   base('scheduleTrigger', mapSchedule, [1, 1.99]), base('cron', mapCron, [1, 1]), base('interval', mapInterval, [1, 1]),
   base('webhook', mapWebhook, [1, 2.99]), base('respondToWebhook', mapRespond, [1, 1.99]),
-  base('set', mapSet, [1, 3.99]),
+  base('set', mapSet, [1, 3.99]), base('renameKeys', mapRenameKeys, [1, 1.99]),
   base('if', mapIf, [1, 2.99]), base('filter', mapFilter, [1, 2.99]), base('switch', mapSwitch, [1, 3.99]),
   base('merge', mapMerge, [1, 3.99]),
   base('sort', mapSort, [1, 1.99]), base('limit', mapLimit, [1, 1.99]), base('removeDuplicates', mapRemoveDuplicates, [1, 2.99]),
