@@ -2,6 +2,7 @@ import type { ForeignFlowDto } from '../../engine/api';
 import { Dialog } from '../app/Dialog';
 import { plural } from '../app/format';
 import { navigate } from '../app/router';
+import { ConnectionsToMap } from './ConnectionsToMap';
 import { useImportReport } from './foreign-import';
 import './import.css';
 
@@ -34,18 +35,7 @@ function FlowReport({ f }: { f: ForeignFlowDto }) {
           ))}
         </ul>
       )}
-      {f.connections.length > 0 && (
-        <div className="import-connections">
-          <h4>Connections this flow needs</h4>
-          <ul>
-            {f.connections.map((c) => (
-              <li key={`${c.type}:${c.id}`}>
-                <strong>{c.name}</strong> <span className="muted">({c.type})</span> — {c.exists ? 'set up here' : 'not set up here: create it on the Connections screen, then pick it in the node'}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {f.connections.length > 0 && <ConnectionsToMap f={f} />}
     </section>
   );
 }
