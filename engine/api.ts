@@ -11,6 +11,7 @@ import type { SecretStoreStatus } from './secrets/types';
 import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
+import type { ImportedNode, ImportNote, ImportSource } from './import/types';
 import type { CredentialSlot } from './sdk/types';
 
 export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo, ConnectionTypeInfo, ConnectionUse, SecretStoreStatus, TestResult, CredentialRef, CredentialSlot };
@@ -161,6 +162,25 @@ export interface DeadLetterDto {
   body?: string;
 }
 
+/** One flow made from an n8n workflow or a Node-RED tab, saved in the workspace, with its import report. */
+export interface ForeignFlowDto {
+  flow: FlowFile;
+  problems: Problem[];
+  /** What became of each source node (mapped, placeholder, folded into the canvas or left out). */
+  nodes: ImportedNode[];
+  /** What did not carry over exactly, each with its JSON path in the source file. */
+  notes: ImportNote[];
+  /** Connections the flow refers to; `exists` says whether one with that id is set up here. */
+  connections: (CredentialRef & { exists: boolean })[];
+}
+
+export interface ForeignImportDto {
+  source: ImportSource;
+  flows: ForeignFlowDto[];
+  /** Problems of the file as a whole. */
+  notes: ImportNote[];
+}
+
 export interface Api {
   'workspace.info': { in: Record<string, never>; out: { workspace: string; dataDir: string; version: string } };
   'flows.list': { in: Record<string, never>; out: FlowSummary[] };
@@ -175,6 +195,8 @@ export interface Api {
   'flows.restore': { in: { id: string }; out: { flow: FlowFile } };
   /** Imports flow text; a clashing id gets a new one. Lists connections the person must map. */
   'flows.import': { in: { text: string; fileName?: string }; out: { flow: FlowFile; problems: Problem[]; missingConnections: CredentialRef[] } };
+  /** Imports an n8n workflow or a Node-RED export (a file or clipboard text) as new flows, with the import report. */
+  'flows.importForeign': { in: { text: string; fileName?: string; from?: ImportSource }; out: ForeignImportDto };
   'flows.export': { in: { id: string; includePinned: boolean }; out: { text: string; fileName: string } };
   /** The flow's last saved versions (kept in the data dir, newest first), for restoring after a bad save. */
   'flows.versions': { in: { id: string }; out: FlowVersion[] };

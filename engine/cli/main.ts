@@ -17,6 +17,10 @@ Commands:
                           editor, or any file with --trust (for this run only; use it only for
                           files you wrote or checked). Trusted flows run on the faster backend.
   validate FILE...        Check flow files and list every problem with its JSON path.
+  import FILE... [--from n8n|node-red] [-o DIR] [--json]
+                          Turn n8n workflows and Node-RED exports into flow files in DIR (default:
+                          the workspace's flows/) and print what each node became, what did not
+                          carry over and the connections to map. Exit 0 when a flow was written.
   nodes [--markdown|--json]
                           The node catalog, generated from the node schemas.
   serve [--port N] [--workspace DIR] [--webhook-port N]
@@ -73,6 +77,15 @@ export async function main(argv: string[], stdout: Stream = process.stdout, stde
           }
         }
         return failed ? 2 : 0;
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
+          from: { type: 'string' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false },
+        } });
+        if (!positionals.length) return usage(err, 'import needs at least one file');
+        if (values.from !== undefined && values.from !== 'n8n' && values.from !== 'node-red') return usage(err, '--from takes n8n or node-red');
+        const { importCommand } = await import('./import-command');
+        return await importCommand({ files: positionals, from: values.from, outDir: values.out, json: !!values.json }, out, err);
       }
       case 'nodes': {
         const { values } = parseArgs({ args: rest, options: { markdown: { type: 'boolean' }, json: { type: 'boolean' } } });

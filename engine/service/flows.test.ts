@@ -146,7 +146,7 @@ describe('flows.import', () => {
   it('names an n8n workflow as such', async () => {
     const n8n = { name: 'My workflow', nodes: [{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }], connections: {} };
     const e = await rejects(h()['flows.import']({ text: JSON.stringify(n8n) }));
-    expect(e).toMatchObject({ code: 'flow.import', message: 'This is an n8n workflow; importing n8n flows is not supported yet' });
+    expect(e).toMatchObject({ code: 'flow.import', message: expect.stringMatching(/^This is an n8n workflow, not a Junction flow file: bring it in with Import…/) });
   });
 
   it('says why corrupt or foreign files are not flows', async () => {

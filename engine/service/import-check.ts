@@ -23,8 +23,8 @@ export function parseImport(source: string, fileName?: string): Obj {
     const where = parseFlowText(source, noTypes).problems[0]?.message.replace(/^is not valid JSON/, '') ?? '';
     throw importError(`${what} is not JSON${where}; it cannot be a Junction flow`);
   }
-  if (isN8n(doc)) throw importError('This is an n8n workflow; importing n8n flows is not supported yet');
-  if (isNodeRed(doc)) throw importError('This is a Node-RED flow; importing Node-RED flows is not supported yet');
+  if (isN8n(doc)) throw importError('This is an n8n workflow, not a Junction flow file: bring it in with Import… in the editor or `junction import`, which map its nodes');
+  if (isNodeRed(doc)) throw importError('This is a Node-RED export, not a Junction flow file: bring it in with Import… in the editor or `junction import`, which map its nodes');
   if (!isObj(doc)) throw importError(`${what} is not a Junction flow: it holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not a flow object`);
   if (doc.format === undefined) throw importError(`${what} is not a Junction flow: format missing (a Junction flow starts with "format": "${FLOW_FORMAT}")`);
   if (doc.format !== FLOW_FORMAT) {

@@ -2,6 +2,7 @@
  * The engine service: every method of engine/api.ts over one workspace folder and one run
  * store. Transports (WebSocket, Electron IPC) carry it; they add no logic of their own.
  */
+import { importForeignHandler } from './import-foreign';
 import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import type { ApiEvent, Handlers } from '../api';
@@ -166,6 +167,7 @@ export function createService(opts: ServiceOptions): Service {
       const out = await flows['flows.import'](input);
       return { ...out, missingConnections: out.missingConnections.filter((ref) => !exists(ref.id)) };
     },
+    ...importForeignHandler({ importFlow: (input) => handlers['flows.import'](input), exists }),
     ...versions.handlers,
     ...runs.handlers,
     ...connectionHandlers({

@@ -41,6 +41,7 @@ const SCHEMAS: { [M in Method]: FieldSpec } = {
   'flows.delete': p.object({ id }).spec,
   'flows.restore': p.object({ id }).spec,
   'flows.import': p.object({ text: text(MAX_TEXT_CHARS).default(''), fileName: text(500) }).spec,
+  'flows.importForeign': p.object({ text: text(MAX_TEXT_CHARS).default(''), fileName: text(500), from: p.select(['n8n', 'node-red']) }).spec,
   'flows.export': p.object({ id, includePinned: p.boolean().required() }).spec,
   'flows.validate': p.object({ flow }).spec,
   'flows.trust': p.object({ id, trusted: p.boolean().required() }).spec,

@@ -8,6 +8,8 @@ import { useCatalog } from '../state/catalog-store';
 import { useApi } from './api-context';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FileDrop } from './FileDrop';
+import { ImportReportDialog } from '../import/ImportReportDialog';
+import { usePasteImport } from '../import/use-paste-import';
 import { Rail } from './Rail';
 import { useRoute } from './router';
 import { SettingsScreen } from './SettingsScreen';
@@ -20,6 +22,7 @@ export function App() {
   const route = useRoute();
   const loadCatalog = useCatalog((s) => s.load);
   useDesktopCommands(api);
+  usePasteImport(api);
   // The catalog loads once; after a failure (engine not up yet) the next (re)connect retries.
   useEffect(() => {
     void loadCatalog(api);
@@ -40,6 +43,7 @@ export function App() {
       </main>
       <Toasts />
       <FileDrop />
+      <ImportReportDialog />
     </div>
   );
 }

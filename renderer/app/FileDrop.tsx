@@ -4,7 +4,7 @@ import { useApi } from './api-context';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer?.types.includes('Files');
 
-/** A .flow.json dropped anywhere on the window is imported; palette drags are left alone. */
+/** A .flow.json, n8n or Node-RED file dropped anywhere on the window is imported; palette drags are left alone. */
 export function FileDrop() {
   const api = useApi();
   const [isOver, setOver] = useState(false);

@@ -10,7 +10,8 @@ const NOTE_ENTRY: Entry = { type: NOTE_TYPE, title: 'Sticky note', category: 'an
 type Entry = Pick<NodeDescription, 'type' | 'title' | 'description' | 'icon'> & { category: string };
 
 // Editor-only annotation types (a sticky-note node) duplicate the canvas's own notes (flow.notes).
-const isOffered = (n: NodeDescription) => !(n.isEditorOnly && n.category === 'annotation');
+// Placeholders only come from imports: nobody adds one by hand.
+const isOffered = (n: NodeDescription) => !(n.isEditorOnly && n.category === 'annotation') && n.type !== 'import.placeholder';
 
 const matches = (e: Entry, q: string) => !q || `${e.title} ${e.type} ${e.description}`.toLowerCase().includes(q);
 

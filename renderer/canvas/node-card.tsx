@@ -67,18 +67,21 @@ function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
   const labelled = showsLabels(inputs) || showsLabels(outputs);
   const isDisabled = !!node.settings?.disabled;
   const total = view ? Object.values(view.itemsOut).reduce((a, b) => a + b, 0) : undefined;
+  // An imported node with no equivalent: drawn apart so it is replaced before the flow runs.
+  const placeholderOf = node.type === 'import.placeholder' ? String(node.params.sourceType ?? '') : undefined;
   return (
     <div className="node-card" data-testid={`node-${node.name}`} data-status={view?.status ?? 'idle'} data-failed-items={view?.failedItems || undefined}
       data-category={desc?.category ?? 'unknown'} data-selected={selected || undefined}
       data-disabled={isDisabled || undefined} data-unknown={!desc || undefined}
-      data-problems={problems?.length || undefined}>
+      data-problems={problems?.length || undefined} data-placeholder={placeholderOf !== undefined || undefined}>
       {!labelled && inputs.length > 0 && <Handle type="target" position={Position.Left} id={inputs[0]} aria-label={portName('Input', inputs[0], node.name, labels, true)} />}
       <div className="node-card-head">
         <span className="node-glyph">{desc ? <NodeIcon icon={desc.icon} category={desc.category} /> : '?'}</span>
         <span className="node-titles">
           <span className="node-name" title={node.name}>{node.name}</span>
           {!desc ? <span className="node-type">Unknown node: {node.type} v{node.version}</span>
-            : desc.title !== node.name && <span className="node-type">{desc.title}</span>}
+            : placeholderOf !== undefined ? <span className="node-type" title="Junction has no equivalent: replace this node or delete it">No equivalent: {placeholderOf}</span>
+              : desc.title !== node.name && <span className="node-type">{desc.title}</span>}
         </span>
         <span className="node-marks">
           {data.isPinned && <span className="node-pin" title="Uses pinned data" role="img" aria-label="Pinned data"><Icon name="pin" size={13} /></span>}

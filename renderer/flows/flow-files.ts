@@ -4,6 +4,7 @@ import { plural } from '../app/format';
 import { navigate } from '../app/router';
 import { useFlows } from '../state/flows-store';
 import { errorText, toast } from '../state/toast-store';
+import { importForeign, looksForeign } from '../import/foreign-import';
 
 const nextUntitled = (names: Set<string>) => {
   if (!names.has('Untitled flow')) return 'Untitled flow';
@@ -28,11 +29,13 @@ export async function createFlow(api: ApiClient): Promise<void> {
 export async function importFlowFiles(api: ApiClient, files: { name: string; text(): Promise<string> }[]): Promise<void> {
   for (const file of files) {
     if (!/\.json$/i.test(file.name)) {
-      toast('error', `“${file.name}” is not a flow file; Junction imports .flow.json files.`);
+      toast('error', `“${file.name}” is not a flow file; Junction imports .flow.json files and n8n or Node-RED exports (.json).`);
       continue;
     }
     try {
       const text = await file.text();
+      // n8n workflows and Node-RED exports go through the importer and its report.
+      if (looksForeign(text)) { await importForeign(api, text, file.name); continue; }
       const { flow, problems, missingConnections } = await api.call('flows.import', { text, fileName: file.name });
       const open = { label: 'Open', run: () => navigate({ screen: 'editor', flowId: flow.id }) };
       toast('success', `Imported “${flow.name}”${problems.length ? ` with ${plural(problems.length, 'problem')} to fix` : ''}.`, open);

@@ -3,7 +3,7 @@
  * tool's export dropped on the window, a flow using a node type this app does not know, and
  * the engine going away in the middle of an edit.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('bad input', () => {
     await expectCount(page.getByTestId('flow-row-Orders'), 0);
   });
 
-  it('an n8n workflow dropped on the window is named as such and changes nothing', async () => {
+  it('an n8n workflow dropped on the window is imported and its report shown', async () => {
     const { page } = app();
     const n8n = {
       name: 'Customer sync (n8n)',
@@ -56,10 +56,11 @@ describe('bad input', () => {
       connections: { 'When clicking ‘Test workflow’': { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
     };
     await dropFile(page, 'customer-sync.json', JSON.stringify(n8n));
-    await expectText(page.getByTestId('toast-error').filter({ hasText: 'customer-sync.json' }),
-      'Could not import “customer-sync.json”: This is an n8n workflow; importing n8n flows is not supported yet');
-    await expectCount(page.getByTestId('flow-row-Customer sync (n8n)'), 0);
-    expect(existsSync(join(e2e().workspace, 'flows', 'customer-sync-n8n.flow.json'))).toBe(false);
+    const report = page.getByTestId('import-report');
+    await expectText(report, /Imported from n8n: customer-sync\.json/);
+    await expectText(report.locator('tr', { hasText: 'HTTP Request' }), 'http.request');
+    await report.getByRole('button', { name: 'Close' }).first().click();
+    await expectCount(page.getByTestId('flow-row-Customer sync (n8n)'), 1);
   });
 
   it('a flow with an unknown node type opens with a red card for it and everything else intact', async () => {

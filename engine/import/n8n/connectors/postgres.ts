@@ -1,0 +1,5 @@
+/** Postgres v1–v2.x → postgres.query (PENDING ALIGNMENT with the node's schema; see sql.ts). */
+import type { Mapper } from '../context';
+import { mapSql } from './sql';
+
+export const mapPostgres: Mapper = (c) => mapSql(c, 'postgres.query');
