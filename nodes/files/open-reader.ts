@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { JunctionError, lazyLibrary } from '../../engine/sdk';
 import type { Batch } from './batches';
 import { readCsv } from './csv-read';
@@ -31,7 +30,7 @@ export async function resolveFormat(source: ByteSource, asked: ReadSettings['for
   const text = iconv().decode(head, head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8');
   const byName = asked === 'auto' ? formatOfName(source.name) : asked;
   const format = byName ?? formatOfContent(head, text);
-  const name = basename(source.name);
+  const name = source.name;
   if (!format) throw new JunctionError('file.format', `"${name}" is not a file Junction can read: it looks like ${describeBytes(head, text)}`);
   const mismatch = contentMismatch(format, head, text);
   if (mismatch) {
