@@ -15,6 +15,7 @@ import { createConnectionManager } from '../connections';
 import { createSecrets } from '../secrets';
 import { connectionHandlers, missingConnectionProblems } from './connections';
 import { exprHandlers } from './expr';
+import { filePreviewHandlers } from './file-preview';
 import { flowHandlers } from './flows';
 import { openFlowVersions } from './flow-versions';
 import { createRuns } from './runs';
@@ -136,6 +137,7 @@ export function createService(opts: ServiceOptions): Service {
       saveFlow: (flow) => handlers['flows.save']({ flow }),
     }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
+    ...filePreviewHandlers({ types, workspace }),
   };
 
   let closing: Promise<void> | undefined;

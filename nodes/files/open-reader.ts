@@ -1,6 +1,6 @@
 import { JunctionError, lazyLibrary } from '../../engine/sdk';
 import type { Batch } from './batches';
-import { readCsv } from './csv-read';
+import { readCsv, sniffCsv, type CsvSettings } from './csv-read';
 import { FORMAT_NAMES, contentMismatch, describeBytes, formatOfContent, formatOfName, type Format } from './sniff';
 import type { ByteSource } from './source';
 import { readJson, readJsonLines } from './text-read';
@@ -39,12 +39,27 @@ export async function resolveFormat(source: ByteSource, asked: ReadSettings['for
   return format;
 }
 
-/** The rows of a source in batches of about `batchSize`, whatever its format. */
-export async function* readRows(source: ByteSource, s: ReadSettings, batchSize: number): AsyncGenerator<Batch> {
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** What was detected, in words for the run's log and the editor's preview. */
+function describeCsv(c: CsvSettings): string {
+  const d = DELIMITER_NAMES[c.delimiter] ?? `"${c.delimiter}"`;
+  return `CSV, ${d}-separated, ${c.encoding.toUpperCase()}, ${c.header ? 'first row is the header' : 'no header row'}${c.quote !== '"' ? `, quoted with ${c.quote}` : ''}`;
+}
+
+/** The rows of a source in batches of about `batchSize`, whatever its format; `detected` hears what was found. */
+export async function* readRows(source: ByteSource, s: ReadSettings, batchSize: number, detected?: (what: string) => void): AsyncGenerator<Batch> {
   const format = await resolveFormat(source, s.format);
-  if (!format) return; // an empty file has no rows, whatever its name says
+  if (!format) { detected?.('an empty file'); return; } // no rows, whatever its name says
+  if (format !== 'csv') detected?.(FORMAT_NAMES[format]);
   switch (format) {
-    case 'csv': yield* readCsv(source, { delimiter: s.delimiter, quote: s.quote, header: s.header, encoding: s.encoding, typed: s.typed, batchSize }); break;
+    case 'csv': {
+      const opts = { delimiter: s.delimiter, quote: s.quote, header: s.header, encoding: s.encoding, typed: s.typed, batchSize };
+      const settings = await sniffCsv(source, opts);
+      detected?.(describeCsv(settings));
+      yield* readCsv(source, opts, settings);
+      break;
+    }
     case 'xlsx': yield* readXlsx(source, { sheet: s.sheet, headerRow: s.headerRow, batchSize }); break;
     case 'json': yield* readJson(source, { path: s.jsonPath, batchSize }); break;
     case 'jsonl': yield* readJsonLines(source, { batchSize }); break;

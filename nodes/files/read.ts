@@ -39,7 +39,7 @@ async function* sourcesOf(ctx: NodeContext<Params>): AsyncGenerator<{ source: By
 
 export default defineNode({
   type: 'file.read', version: 1,
-  title: 'Read File', category: 'data', icon: 'file-text',
+  title: 'Read File', category: 'data', icon: 'table',
   description: 'Reads rows from a CSV, Excel (.xlsx), JSON, JSON Lines or XML file, or from a binary field of the input items. Large CSV and JSON Lines files are read as a stream in batches. Malformed rows leave through "error" with their line number while reading goes on. Excel dates and ISO dates arrive as ISO text (2024-03-01, 2024-03-01T14:30:00). Relative paths start at the workspace folder; absolute paths are allowed; system folders, devices and pipes are refused.',
   inputs: ['main'], outputs: ['main', 'error'],
   params: readParams,
@@ -48,7 +48,7 @@ export default defineNode({
     for await (const { source, from } of sourcesOf(ctx)) {
       const file = basename(source.name);
       const paired = from ? [from] : undefined;
-      for await (const batch of readRows(source, settings, READ_BATCH)) {
+      for await (const batch of readRows(source, settings, READ_BATCH, (what) => ctx.log.info(`Reading ${source.name}: ${what}`))) {
         if (ctx.signal.aborted) return;
         const out: Outputs = { main: batch.rows.map((json) => (paired ? { json, paired } : { json })) };
         if (batch.errors.length) out.error = batch.errors.map((e) => ({ json: { file, line: e.line, raw: e.raw, message: e.message } }));

@@ -3,7 +3,6 @@
  * string (items are JSON, and JSON has no date), but its column is typed `date`, and the
  * writers turn such strings back into real dates (Excel cells with a date format).
  */
-export type ColumnType = 'number' | 'boolean' | 'date' | 'string' | 'empty' | 'mixed';
 
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -27,26 +26,4 @@ export function typeValue(text: string): unknown {
 
 export function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 10 && value.length <= 35 && DATE.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
-}
-
-export function typeOf(value: unknown): ColumnType {
-  if (value === null || value === undefined || value === '') return 'empty';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'boolean') return 'boolean';
-  if (isIsoDate(value)) return 'date';
-  return 'string';
-}
-
-/** The column names (in first-seen order) and one type per column over some rows. */
-export function detectColumns(rows: Record<string, unknown>[]): { name: string; type: ColumnType }[] {
-  const types = new Map<string, ColumnType>();
-  for (const row of rows) {
-    for (const [name, value] of Object.entries(row)) {
-      const t = typeOf(value);
-      const was = types.get(name);
-      if (was === undefined || was === 'empty') types.set(name, t);
-      else if (t !== 'empty' && t !== was) types.set(name, 'mixed');
-    }
-  }
-  return [...types].map(([name, type]) => ({ name, type }));
 }

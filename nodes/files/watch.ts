@@ -4,7 +4,7 @@ import { folderToWatch } from './file-paths';
 
 export default defineNode({
   type: 'file.watch', version: 1,
-  title: 'Watch Folder', category: 'trigger', icon: 'folder-search',
+  title: 'Watch Folder', category: 'trigger',
   description: 'Starts a run for each file that appears (or changes) in a folder, once the file has stopped growing. Gives { path, name, size, event }; follow it with Read File. Hidden files (starting with a dot) are ignored, so half-written files of Write File never start a run. Relative folders start at the workspace folder; system folders are refused.',
   inputs: [], outputs: ['main'],
   isTrigger: true,
