@@ -69,7 +69,7 @@ describe('file.read CSV', () => {
     const path = tmp.put('big.csv', lines.join('\n'));
     expect(lines.join('\n').length).toBeGreaterThan(5_000_000);
     const batches: number[] = [];
-    const ctx = { paramsAsWritten: { source: { from: 'path', path } }, items: [], params: { source: { from: 'path', path }, format: 'auto', delimiter: 'auto', quote: 'auto', header: 'auto', encoding: 'auto', typed: true, sheet: '', headerRow: 1, jsonPath: '', xmlPath: '' }, signal: new AbortController().signal };
+    const ctx = { paramsAsWritten: { source: { from: 'path', path } }, items: [], params: { source: { from: 'path', path }, format: 'auto', delimiter: 'auto', quote: 'auto', header: 'auto', encoding: 'auto', typed: true, sheet: '', headerRow: 1, jsonPath: '', xmlPath: '' }, signal: new AbortController().signal, log: { info() {} } };
     let last: unknown;
     for await (const b of read.stream!(ctx as never)) { batches.push(b.main!.length); last = b.main!.at(-1)!.json; }
     expect(batches.length).toBe(90);
