@@ -5,6 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Problem } from '../../engine/sdk/schema';
 import { CurlActions } from './CurlActions';
+import { FilePreview } from './FilePreview';
 import { sentence } from './form-model';
 import { ObjectFields } from './fields/ObjectControl';
 import { InspectorEnvContext, type InspectorEnv } from './inspector-env';
@@ -72,6 +73,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
               {Object.keys(description.params.fields ?? {}).length === 0 && !description.credentials && <p className="insp-empty">This node has no parameters.</p>}
               {node.type === 'http.request' && <CurlActions params={node.params} onChange={(params) => onChange({ ...node, params })} />}
               <ObjectFields fields={description.params.fields ?? {}} value={node.params} base="" onChange={(params) => onChange({ ...node, params })} />
+              {node.type === 'file.read' && <FilePreview api={api} nodeType={node.type} params={node.params} />}
             </div>
           ) : (
             <UnknownNode type={node.type} version={node.version} params={node.params} />
