@@ -20,7 +20,13 @@ export interface CsvReadOptions {
   batchSize: number;
 }
 
-export interface CsvSettings { delimiter: string; quote: string; header: boolean; encoding: string; columns: string[] }
+export interface CsvSettings {
+  delimiter: string; quote: string; header: boolean; encoding: string; columns: string[];
+  /** Columns the sample shows to be codes (a leading zero, a long digit run): never typed, so 01067 and 80331 both stay text. */
+  textColumns: string[];
+}
+
+const CODE = /^-?0\d|^\d{16,}$/;
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -42,7 +48,9 @@ export async function sniffCsv(source: ByteSource, opts: CsvReadOptions): Promis
   const header = opts.header === 'auto' ? detectHeader(rows) : opts.header === 'yes';
   const width = rows[0]?.length ?? 0;
   const columns = header ? columnNames(rows[0] ?? []) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
-  return { delimiter, quote, header, encoding, columns };
+  const body = header ? rows.slice(1) : rows;
+  const textColumns = columns.filter((_, i) => body.some((r) => CODE.test(r[i] ?? '')));
+  return { delimiter, quote, header, encoding, columns, textColumns };
 }
 
 /** Rebuilds a skipped record's text for the error port (the parser keeps its fields, not its bytes). */
@@ -73,10 +81,11 @@ export async function* readCsv(source: ByteSource, opts: CsvReadOptions, setting
   const stages: (Readable | Transform)[] = [source.stream()];
   if (s.encoding !== 'utf-8' && s.encoding !== 'utf8') stages.push(iconv().decodeStream(s.encoding) as unknown as Transform);
   pipeline([...stages, parser], () => { /* errors surface through the parser's iterator */ });
+  const typedColumns = opts.typed ? s.columns.filter((c) => !s.textColumns.includes(c)) : [];
   let rows: Record<string, unknown>[] = [];
   try {
     for await (const record of parser as AsyncIterable<Record<string, unknown>>) {
-      if (opts.typed) for (const k in record) record[k] = typeValue(record[k] as string);
+      for (const k of typedColumns) record[k] = typeValue(record[k] as string);
       rows.push(record);
       if (rows.length >= opts.batchSize || errors.length >= opts.batchSize) {
         yield { rows, errors };
