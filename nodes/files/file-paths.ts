@@ -5,12 +5,16 @@ import { JunctionError } from '../../engine/sdk';
 
 /**
  * Where file paths from a flow may point. A flow file is untrusted, so a path may be anything:
- * relative paths resolve against the folder the engine runs in (the workspace), `~/` against the
+ * relative paths resolve against the workspace (JUNCTION_WORKSPACE when the engine sets it, else
+ * the folder the engine runs in), `~/` against the
  * home folder, and absolute paths are allowed (an analyst's export lives anywhere). Never
  * allowed: /proc, /sys and /dev, and anything that is not a regular file (a FIFO would block a
  * read forever, a device could be endless or harmful), checked on the real path after links.
  */
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** The folder relative paths start at. */
+export const workspaceFolder = () => process.env.JUNCTION_WORKSPACE || process.cwd();
 
 const isUnder = (path: string, root: string) => path === root || path.startsWith(root + sep);
 
@@ -29,7 +33,7 @@ function refuseSystem(path: string, shown: string) {
 }
 
 /** The real path of an existing regular file to read; a clear error for anything else. */
-export async function fileToRead(raw: string, base = process.cwd()): Promise<string> {
+export async function fileToRead(raw: string, base = workspaceFolder()): Promise<string> {
   const path = absolute(raw, base);
   refuseSystem(path, raw);
   let real: string;
@@ -45,7 +49,7 @@ export async function fileToRead(raw: string, base = process.cwd()): Promise<str
 }
 
 /** What a destination path is: where it resolves, and whether a regular file is already there. */
-export async function fileToWrite(raw: string, base = process.cwd()): Promise<{ path: string; exists: boolean; size: number }> {
+export async function fileToWrite(raw: string, base = workspaceFolder()): Promise<{ path: string; exists: boolean; size: number }> {
   const path = absolute(raw, base);
   refuseSystem(path, raw);
   await mkdir(dirname(path), { recursive: true });
@@ -59,7 +63,7 @@ export async function fileToWrite(raw: string, base = process.cwd()): Promise<{ 
 }
 
 /** A folder to watch: resolved like a file path, and it must be an existing folder. */
-export async function folderToWatch(raw: string, base = process.cwd()): Promise<string> {
+export async function folderToWatch(raw: string, base = workspaceFolder()): Promise<string> {
   const path = absolute(raw, base);
   refuseSystem(path, raw);
   const real = await realpath(path).catch(() => { throw new JunctionError('file.missing', `The folder "${path}" does not exist`); });
