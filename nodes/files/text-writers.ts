@@ -28,7 +28,7 @@ export function csvEncoder(o: { delimiter: string; header: boolean; bom: boolean
       const header = isFirst && o.header && !o.isAppend;
       isFirst = false;
       const records = rows.map((r) => columns.map((c) => cellText(r[c])));
-      return stringify().stringify(header ? [columns, ...records] : records, { delimiter: o.delimiter, record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
+      return stringify().stringify(header ? [columns, ...records] : records, { delimiter: o.delimiter, record_delimiter: '\r\n' });
     },
     end: () => '',
   };
