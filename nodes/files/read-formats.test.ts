@@ -4,7 +4,8 @@ import { runNode } from '../../engine/sdk/testing';
 import read from './read';
 import { tempFolder } from './test-files';
 
-const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+const require = createRequire(import.meta.url);
+const ExcelJS = require('exceljs') as typeof import('exceljs');
 const tmp = tempFolder();
 const readFile = (path: string, params: Record<string, unknown> = {}) =>
   runNode(read, { params: { source: { from: 'path', path }, ...params }, items: [{}] }).then((r) => r.outputs);
@@ -44,6 +45,16 @@ describe('file.read other formats', () => {
     const bytes = (await import('node:fs')).readFileSync(path);
     const cut = tmp.put('cut.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)));
     await expect(readFile(cut)).rejects.toThrow(/cut.xlsx" is not a complete Excel workbook/);
+  });
+
+  it('fails clearly on a ZIP archive that holds no worksheets', async () => {
+    // exceljs's own zip library makes a Word-like archive.
+    const JSZip = createRequire(require.resolve('exceljs'))('jszip') as { new(): { file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> } };
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', '<document/>');
+    const path = tmp.put('letter.xlsx', await zip.generateAsync({ type: 'nodebuffer' }));
+    await expect(readFile(path)).rejects.toThrow(/letter.xlsx" is a ZIP archive without worksheets/);
   });
 
   it('reads a JSON array, or the list at a path inside an object', async () => {

@@ -74,8 +74,9 @@ export async function* readXlsx(source: ByteSource, opts: XlsxReadOptions): Asyn
     if (e instanceof JunctionError) throw e;
     throw new JunctionError('file.format', `"${source.name}" could not be read as an Excel workbook: ${(e as Error).message}`);
   } finally { input.destroy(); }
+  if (!found && seen.length === 0) throw new JunctionError('file.format', `"${source.name}" is a ZIP archive without worksheets: not an Excel workbook (perhaps a Word or other Office file)`);
   if (!found) {
-    throw new JunctionError('file.sheet', `"${source.name}" has no sheet ${byIndex !== undefined ? `number ${byIndex}` : `named "${wanted}"`}; it has ${seen.map((n) => `"${n}"`).join(', ') || 'no sheets'}`, { path: 'params.sheet' });
+    throw new JunctionError('file.sheet', `"${source.name}" has no sheet ${byIndex !== undefined ? `number ${byIndex}` : `named "${wanted}"`}; it has ${seen.map((n) => `"${n}"`).join(', ')}`, { path: 'params.sheet' });
   }
 }
 
