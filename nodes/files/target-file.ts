@@ -81,6 +81,12 @@ export function tempTarget(): { path: string; stream: WriteStream; close(): Prom
 export async function revertFileWrite(entry: JournalEntry): Promise<void> {
   const before = entry.before as FileBefore;
   if (before === null) { await rm(entry.key, { force: true }); return; }
-  if ('backup' in before) { await rename(before.backup, entry.key); return; }
+  if ('backup' in before) {
+    try { await rename(before.backup, entry.key); } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new JunctionError('file.backup-gone', `The copy of "${entry.key}" kept from before the run (${before.backup}) is gone, so the old file cannot be put back`);
+      throw e;
+    }
+    return;
+  }
   await truncate(entry.key, before.size);
 }

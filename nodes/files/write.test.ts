@@ -80,6 +80,7 @@ describe('file.write', () => {
     expect(journal[0]).toMatchObject({ system: `file:${path}`, key: path, op: 'update' });
     await write.revert!(journal[0]!);
     expect(readFileSync(path, 'utf8')).toBe('old,content\n1,2\n');
+    await expect(write.revert!(journal[0]!)).rejects.toThrow(/kept from before the run .* is gone/);
   });
 
   it('a revert removes a file the run created', async () => {

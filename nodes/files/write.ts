@@ -39,7 +39,7 @@ async function openOnce(ctx: Ctx): Promise<Open> {
 export default defineNode({
   type: 'file.write', version: 1,
   title: 'Write File', category: 'data', icon: 'table',
-  description: 'Writes the items as rows of a CSV, Excel (.xlsx), JSON, JSON Lines or XML file, or as binary data for an email attachment or an upload; then gives one summary item (path, rows, bytes). Large inputs are written as a stream. ISO date text becomes real dates in Excel. The file appears only when all rows are written (a failed run leaves the old file as it was), and a rollback of the run restores the file it replaced. Relative paths start at the workspace folder; absolute paths are allowed; system folders, devices and pipes are refused.',
+  description: 'Writes the items as rows of a CSV, Excel (.xlsx), JSON, JSON Lines or XML file, or as binary data for an email attachment or an upload; then gives one summary item (path, rows, bytes). Large inputs are written as a stream. ISO date text becomes real dates in Excel. The file appears only when all rows are written (a failed run leaves the old file as it was), and a rollback of the run restores the file it replaced, which is kept beside it as a hidden .NAME.before-RUN file. Relative paths start at the workspace folder; absolute paths are allowed; system folders, devices and pipes are refused.',
   inputs: ['main'], outputs: ['main'],
   params: writeParams,
   batching: 'item',
