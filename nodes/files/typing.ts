@@ -14,6 +14,7 @@ export function typeValue(text: string): unknown {
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 45) {
     if (NUMBER.test(text)) {
+      if (n <= 15) return Number(text);
       const digits = text.replace(/[-.]|[eE].*$/g, '').replace(/^0+/, '');
       return digits.length > 15 ? text : Number(text); // beyond 15 digits a double changes the value
     }
