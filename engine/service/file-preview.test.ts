@@ -31,7 +31,7 @@ describe('files.preview', () => {
     const out = await preview({ params: { source: { from: 'path', path: join(workspace, 'small.csv') } } });
     expect(out.total).toBe(2);
     expect(out.columns).toEqual([{ name: 'a', type: 'number' }, { name: 'b', type: 'mixed' }]);
-    expect(out.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^line 3: Invalid Record Length/)]);
+    expect(out.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^small.csv line 3: Invalid Record Length/)]);
   });
 
   it('says why there is no preview: a wrong file, a path with an expression, a missing file', async () => {

@@ -66,7 +66,8 @@ async function preview(type: NodeType, params: Record<string, unknown>, workspac
     for await (const batch of type.stream!(ctx as never)) {
       for (const item of batch.main ?? []) if (rows.length < PREVIEW_ROWS) rows.push(item.json); else isWhole = false;
       for (const bad of (batch.error ?? []) as Item[]) {
-        if (found.length < PREVIEW_ROWS) found.push({ path: 'params.source.path', code: 'file.row', message: `line ${bad.json.line}: ${bad.json.message}` });
+        const reason = (bad.json.error ?? {}) as { code?: string; message?: string };
+        if (found.length < PREVIEW_ROWS) found.push({ path: 'params.source.path', code: reason.code ?? 'file.row', message: reason.message ?? `line ${String(bad.json.line)} could not be read` });
       }
       if (!isWhole || abort.signal.aborted) { isWhole = false; break; }
     }

@@ -30,7 +30,7 @@ describe('file.read CSV', () => {
     const out = await readCsv(path);
     expect(out.main!.map((i) => i.json)).toEqual([{ a: 1, b: 2 }, { a: 'x\ny', b: 6 }, { a: 8, b: 9 }]);
     expect(out.error!.map((i) => [i.json.line, i.json.raw])).toEqual([[3, '3,4,5'], [6, '7']]);
-    expect(out.error![0]!.json.message).toMatch(/columns length is 2, got 3/);
+    expect(out.error![0]!.json.error).toEqual({ code: 'file.malformed-row', message: 'bad.csv line 3: Invalid Record Length: columns length is 2, got 3' });
     expect(out.error![0]!.json.file).toBe('bad.csv');
   });
 
@@ -39,7 +39,7 @@ describe('file.read CSV', () => {
     const out = await readCsv(path);
     expect(out.main!.map((i) => i.json)).toEqual([{ a: 1, b: 2 }]);
     expect(out.error).toHaveLength(1);
-    expect(out.error![0]!.json.message).toMatch(/Quote Not Closed/);
+    expect((out.error![0]!.json.error as { message: string }).message).toMatch(/open-quote.csv line \d+: Quote Not Closed/);
   });
 
   it('reads UTF-8 with a BOM, Windows-1252 and UTF-16LE with a BOM', async () => {

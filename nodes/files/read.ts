@@ -51,7 +51,10 @@ export default defineNode({
       for await (const batch of readRows(source, settings, READ_BATCH, (what) => ctx.log.info(`Reading ${source.name}: ${what}`))) {
         if (ctx.signal.aborted) return;
         const out: Outputs = { main: batch.rows.map((json) => (paired ? { json, paired } : { json })) };
-        if (batch.errors.length) out.error = batch.errors.map((e) => ({ json: { file, line: e.line, raw: e.raw, message: e.message } }));
+        // The engine's error-port shape (json.error.message): unwired, they fail the node naming the first row.
+        if (batch.errors.length) {
+          out.error = batch.errors.map((e) => ({ json: { file, line: e.line, raw: e.raw, error: { code: 'file.malformed-row', message: `${file} line ${e.line}: ${e.message}` } }, ...(paired ? { paired } : {}) }));
+        }
         yield out;
       }
     }
