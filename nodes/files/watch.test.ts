@@ -27,7 +27,7 @@ describe('file.watch', () => {
     const dir = `${tmp.dir}/inbox`;
     mkdirSync(dir);
     writeFileSync(`${dir}/before.csv`, 'old'); // already there: not new
-    const { got, stop } = await listening({ folder: dir, pattern: '*.csv', stableMs: 300 });
+    const { got, stop } = await listening({ folder: dir, pattern: '*.csv', stableMs: 1000 });
     try {
       writeFileSync(`${dir}/notes.txt`, 'not matching');
       writeFileSync(`${dir}/.hidden.csv`, 'hidden');
