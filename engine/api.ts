@@ -265,6 +265,24 @@ export interface Api {
   'expr.paths': { in: { flow: FlowFile; nodeId: string }; out: { fields: FieldPathInfo[] } };
   /** The value of an expression for the first input item of a node, from the last run's data. */
   'expr.preview': { in: { flow: FlowFile; nodeId: string; expression: string }; out: { value?: unknown; error?: ErrorInfo; hasData: boolean } };
+  /**
+   * The first rows of the file a Read File node's params point at, read with the node's own
+   * parsing before any run, with a type per column. Failures come back as problems, not errors.
+   */
+  'files.preview': { in: { nodeType?: string; params: Record<string, unknown> }; out: FilePreview };
+}
+
+export type ColumnKind = 'number' | 'boolean' | 'date' | 'text' | 'object' | 'empty' | 'mixed';
+
+export interface FilePreview {
+  columns: { name: string; type: ColumnKind }[];
+  rows: Record<string, unknown>[];
+  /** The number of rows, when the preview read the whole file. */
+  total?: number;
+  /** What the reader detected, in words (format, delimiter, encoding, header). */
+  detected?: string;
+  /** Why there is no preview, and malformed rows met among the first ones (each with its line). */
+  problems: Problem[];
 }
 
 export type Method = keyof Api;

@@ -16,6 +16,7 @@ import { createConnectionManager } from '../connections';
 import { createSecrets } from '../secrets';
 import { connectionHandlers, missingConnectionProblems } from './connections';
 import { exprHandlers } from './expr';
+import { filePreviewHandlers } from './file-preview';
 import { flowHandlers } from './flows';
 import { openFlowVersions } from './flow-versions';
 import { createRuns } from './runs';
@@ -177,6 +178,7 @@ export function createService(opts: ServiceOptions): Service {
     }),
     ...triggerHandlers({ host: triggers, deliveries: store.deliveries, worker, now: timers.now }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
+    ...filePreviewHandlers({ types, workspace }),
   };
 
   let closing: Promise<void> | undefined;

@@ -83,6 +83,7 @@ const SCHEMAS: { [M in Method]: FieldSpec } = {
   'connections.useStore': p.object({ kind: p.select(['keychain', 'file']).required(), passphrase: text(1000) }).spec,
   'expr.paths': p.object({ flow, nodeId: id }).spec,
   'expr.preview': p.object({ flow, nodeId: id, expression: text(100_000).default('') }).spec,
+  'files.preview': p.object({ nodeType: text(200), params: anyObject.required() }).spec,
 };
 
 /** Whether `method` names an API method (own keys only: `__proto__` or `toString` are not methods). */

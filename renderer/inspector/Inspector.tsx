@@ -5,6 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Problem } from '../../engine/sdk/schema';
 import { CurlActions } from './CurlActions';
+import { FilePreview } from './FilePreview';
 import { sentence } from './form-model';
 import { ObjectFields } from './fields/ObjectControl';
 import { NextFires } from '../triggers/NextFires';
@@ -74,6 +75,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
               {node.type === 'http.request' && <CurlActions params={node.params} onChange={(params) => onChange({ ...node, params })} />}
               <ObjectFields fields={description.params.fields ?? {}} value={node.params} base="" onChange={(params) => onChange({ ...node, params })} />
               {node.type === 'trigger.schedule' && <NextFires cron={node.params.cron} timezone={node.params.timezone || flow.settings.timezone} />}
+              {node.type === 'file.read' && <FilePreview api={api} nodeType={node.type} params={node.params} />}
             </div>
           ) : (
             <UnknownNode type={node.type} version={node.version} params={node.params} />

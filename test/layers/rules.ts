@@ -76,8 +76,27 @@ const engineRule: Rule = (file, { target }, ctx) => {
   return undefined;
 };
 
+/**
+ * The file nodes' outside system is the file system: for them Node's file modules are the
+ * client library. Every other node type reaches the outside through its own client library.
+ */
+const BUILTINS_OF_NODE_FOLDER: Record<string, string[]> = {
+  'nodes/files': ['fs', 'fs/promises', 'path', 'os', 'stream', 'stream/promises', 'readline', 'events', 'crypto'],
+};
+
+/** Tests beside node types, and their `test-*.ts` helpers, are not node types: they may set up files and servers. */
+const isNodeTest = (path: string) => isTest(path) || /(^|\/)test-[^/]+\.ts$/.test(path);
+
 const nodesRule: Rule = (file, { target }, ctx) => {
-  if (target.kind === 'builtin') return 'a node type reaches the outside through the SDK context, not Node built-ins';
+  if (isNodeTest(file)) {
+    if (target.kind === 'file' && (layerOf(target.path) === 'renderer' || layerOf(target.path) === 'electron')) return 'node tests do not reach the editor or the desktop shell';
+    return undefined;
+  }
+  if (target.kind === 'builtin') {
+    const folder = Object.keys(BUILTINS_OF_NODE_FOLDER).find((f) => under(file, f));
+    if (folder && BUILTINS_OF_NODE_FOLDER[folder]!.includes(target.name)) return undefined;
+    return 'a node type reaches the outside through the SDK context or its client library, not Node built-ins';
+  }
   if (target.kind === 'package' && !ctx.runtimePackages.includes(target.name)) {
     return 'a node type imports only client libraries listed in package.json dependencies';
   }
