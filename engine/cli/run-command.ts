@@ -81,9 +81,10 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
   const onEvent = (e: EngineEvent) => {
     if (e.type === 'run.started') progress ??= createProgress(err, flow.nodes.length);
     else if (e.type === 'node.started') progress?.started(e.nodeName);
+    else if (e.type === 'node.progress' && e.runId === runId) progress?.progressed(e.nodeId, totalItems(e.itemsOut));
     else if (e.type === 'node.log') logs.push(`${names.get(e.nodeId) ?? 'run'} · ${e.level}: ${e.message}`);
     else if (e.type === 'node.finished' && e.runId === runId) {
-      progress?.finished(e.nodeName, totalItems(e.itemsOut));
+      progress?.finished(e.nodeId, totalItems(e.itemsOut));
       summaries.set(e.nodeId, foldNodeSummary(summaries.get(e.nodeId), e));
     }
   };

@@ -15,7 +15,7 @@ export interface RunMemory {
   /** Whether run.started went out (and so run history has the run). */
   hasStarted: boolean;
   /** Per node, per iteration (loops), the items that went in and came out. */
-  nodes: Map<string, Map<number, { input: PortItems; output: PortItems }>>;
+  nodes: Map<string, Map<number, { input: PortItems; output: PortItems; totals?: { input: Record<string, number>; output: Record<string, number> } }>>;
   /** Every node's last output, including data a partial run took over from earlier runs or pins. */
   outputs: Map<string, Outputs>;
 }

@@ -87,7 +87,9 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
       const ran = mem?.nodes.get(nodeId)?.get(iteration);
       // A node a partial run did not execute still has the output it took over from earlier.
       const items = ran ? ran[direction][port] ?? [] : direction === 'output' ? mem?.outputs.get(nodeId)?.[port] : undefined;
-      if (items) return { total: items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: false };
+      // A streamed node kept its first items only: the exact count comes with them.
+      const streamed = ran?.totals?.[direction][port];
+      if (items) return { total: streamed ?? items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: streamed !== undefined && streamed > items.length };
       // Items reach memory when a run ends; until then (or when its process was stopped) history has a sample.
       const run = store.getRun(runId);
       if (!run) {
@@ -119,11 +121,11 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
     };
     // Each node's items arrive when the run ends, just before its run.finished.
     const onData = (entries: NodeData[]) => {
-      for (const { runId: of, nodeId: id, iteration, input: inItems, output } of entries) {
+      for (const { runId: of, nodeId: id, iteration, input: inItems, output, totals } of entries) {
         if (of !== runId) continue;
         let byIteration = mem.nodes.get(id);
         if (!byIteration) mem.nodes.set(id, (byIteration = new Map()));
-        byIteration.set(iteration, { input: inItems, output });
+        byIteration.set(iteration, { input: inItems, output, ...(totals ? { totals } : {}) });
         mem.outputs.set(id, output);
       }
     };
