@@ -43,6 +43,8 @@ export class StreamNode {
   /** What the node sent on in the current pass: what `$('Node').item` of later nodes looks up. */
   passOut: Outputs = {};
   lastProgress = 0;
+  /** What the node's node.finished reported as its output (the kept items): the run's outputs hold the same object. */
+  outputs: Outputs = {};
   /** Its session ended with success: the node's work is done whatever happens after. */
   isEnded = false;
 
@@ -136,7 +138,7 @@ export class StreamNode {
       rc.finished(this.node, { status: 'skipped', attempts: 0, iteration: 0, inputs: {}, outputs: {} });
       return;
     }
-    const outputs = status === 'success' || status === 'failed' ? this.tallyOut.result() : {};
+    const outputs = (this.outputs = status === 'success' || status === 'failed' ? this.tallyOut.result() : {});
     const itemsOut = status === 'success' || status === 'failed' ? this.tallyOut.counts() : {};
     rc.finished(this.node, {
       status, t0: this.t0, attempts: Math.max(1, this.attempts), iteration: 0,

@@ -123,7 +123,7 @@ export async function runStream(s: Scheduler, sourceId: string, inputs: Record<s
     for (const m of [source, ...members]) {
       m.progress(0, true);
       m.finished(m.error ? 'failed' : 'success');
-      if (m.hasStarted) rc.outputs.set(m.node.id, m.tallyOut.result());
+      if (m.hasStarted) rc.outputs.set(m.node.id, m.outputs);
       else rc.outputs.delete(m.node.id);
     }
   } catch (e) {
@@ -135,7 +135,7 @@ export async function runStream(s: Scheduler, sourceId: string, inputs: Record<s
       if (!m.hasStarted) continue;
       if (m.isEnded) { // finished before the failure: its work stands
         m.finished(m.error ? 'failed' : 'success');
-        rc.outputs.set(m.node.id, m.tallyOut.result());
+        rc.outputs.set(m.node.id, m.outputs);
         continue;
       }
       await m.end(isCancel ? 'cancelled' : 'failed');

@@ -39,6 +39,20 @@ export function createRecentRuns() {
   };
 }
 
+/**
+ * A run's outputs that a partial run may start from: a streamed node kept only its first items,
+ * so it is left out and a partial run that needs it runs it again rather than go on with part of its data.
+ */
+export function completeOutputs(mem: RunMemory): Map<string, Outputs> {
+  const out = new Map(mem.outputs);
+  for (const [id, byIteration] of mem.nodes) {
+    for (const { output, totals } of byIteration.values()) {
+      if (totals && Object.entries(totals.output).some(([port, n]) => n > (output[port]?.length ?? 0))) out.delete(id);
+    }
+  }
+  return out;
+}
+
 /** Passes events to the service's listeners without what must stay in process (items, the flow). */
 export const toClients = (emit: (event: ApiEvent) => void): RunObserver => (e) => {
   if (e.type === 'node.finished') { const { data: _data, ...rest } = e; emit(rest); }

@@ -5,7 +5,7 @@ import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '..
 import type { RunStore, RunSummary } from '../store';
 import { JunctionError } from '../sdk/errors';
 import type { NodeData, RunHost } from '../worker';
-import { createRecentRuns, toClients, type RunMemory } from './run-memory';
+import { completeOutputs, createRecentRuns, toClients, type RunMemory } from './run-memory';
 
 export { RUNS_IN_MEMORY, type RunMemory } from './run-memory';
 
@@ -109,7 +109,8 @@ export function createRuns({ types, store, runtime, emit, host }: RunDeps) {
     const { vars, env, findFlow, isTrusted, credentials } = runtime;
     const errorFlow = flow.settings.errorFlow ? findFlow?.(flow.settings.errorFlow) : undefined;
     const controller = new AbortController();
-    const previous = mode === 'flow' ? undefined : recent.latest(flow.id, true)?.outputs;
+    const latest = mode === 'flow' ? undefined : recent.latest(flow.id, true);
+    const previous = latest && completeOutputs(latest);
     // Starts from the earlier data a partial run takes over, so a chain of partial runs keeps it.
     const mem: RunMemory = { runId, flowId: flow.id, isDone: false, hasStarted: false, nodes: new Map(), outputs: new Map(previous ?? []) };
     recent.remember(mem);
