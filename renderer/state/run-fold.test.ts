@@ -8,8 +8,8 @@ const at = '2026-01-01T00:00:00.000Z';
 describe('foldRunEvents', () => {
   it('shows a streamed node\'s growing counts, then its totals', () => {
     const summaries = new Map<string, NodeSummary>();
-    let state = { runId: 'r1', nodeStatus: {}, runState: 'running' as const, runResult: undefined };
-    const fold = (events: ApiEvent[]) => { state = { ...state, ...foldRunEvents(state, events, summaries) }; return state.nodeStatus as Record<string, NodeSummary>; };
+    let state: Parameters<typeof foldRunEvents>[0] = { runId: 'r1', nodeStatus: {}, runState: 'running', runResult: undefined };
+    const fold = (events: ApiEvent[]) => { state = { ...state, ...foldRunEvents(state, events, summaries) }; return state.nodeStatus as unknown as Record<string, NodeSummary>; };
     fold([{ type: 'node.started', runId: 'r1', nodeId: 'f', nodeName: 'Filter', at }]);
     expect(fold([{ type: 'node.progress', runId: 'r1', nodeId: 'f', at, itemsIn: { main: 1_000 }, itemsOut: { main: 600, discarded: 400 } }]).f)
       .toMatchObject({ status: 'running', itemsIn: { main: 1_000 }, itemsOut: { main: 600 } });
