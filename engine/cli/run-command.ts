@@ -103,7 +103,9 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
     if (args.json) {
       const sinks = flow.nodes.filter((n) => sinkIds.includes(n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
-      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, codeBackend, nodes: ordered, output, logs })}\n`);
+      // Streamed nodes keep their first items only: say which outputs are such a sample, with the real counts.
+      const sampled = result.samples?.size ? { sampled: Object.fromEntries([...result.samples].map(([id, counts]) => [names.get(id) ?? id, counts])) } : {};
+      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, codeBackend, nodes: ordered, output, ...sampled, logs })}\n`);
     } else {
       out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, outCell(l.ports), l.ms.toFixed(1)]))}\n`);
       for (const l of logs) out.write(`  ${l}\n`);
