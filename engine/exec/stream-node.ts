@@ -138,8 +138,10 @@ export class StreamNode {
       rc.finished(this.node, { status: 'skipped', attempts: 0, iteration: 0, inputs: {}, outputs: {} });
       return;
     }
-    const outputs = (this.outputs = status === 'success' || status === 'failed' ? this.tallyOut.result() : {});
-    const itemsOut = status === 'success' || status === 'failed' ? this.tallyOut.counts() : {};
+    const hasOutput = status === 'success' || status === 'failed';
+    if (status === 'success' && this.node.settings?.disabled) status = 'disabled';
+    const outputs = (this.outputs = hasOutput ? this.tallyOut.result() : {});
+    const itemsOut = hasOutput ? this.tallyOut.counts() : {};
     rc.finished(this.node, {
       status, t0: this.t0, attempts: Math.max(1, this.attempts), iteration: 0,
       inputs: this.tallyIn.result(), outputs, counts: { itemsIn: this.tallyIn.counts(), itemsOut },

@@ -140,6 +140,19 @@ describe('streamed runs', () => {
     expect(finished(r.events, 'Fails')).toMatchObject({ status: 'failed', itemsOut: { main: 20, error: 10 } });
   });
 
+  it('passes batches through a disabled node, and runs a pinned one on its pinned data after the stream', async () => {
+    const nodes = [
+      { name: 'Stream', type: 'test.stream', params: { batches: 4, size: 25, isTraced: false } },
+      { ...filter, settings: { disabled: true } }, { name: 'Pinned', type: 'core.noop' }, { name: 'Sink', type: 'test.countSink', params: { isTraced: false } },
+    ];
+    const flow = buildFlow(nodes, ['Stream -> Filter', 'Filter -> Pinned', 'Pinned -> Sink'], { pinned: { Pinned: [{ n: -1 }, { n: -2 }] } });
+    const r = await run(flow, { usePinned: true });
+    expect(r.status).toBe('success');
+    expect(finished(r.events, 'Filter')).toMatchObject({ status: 'disabled', itemsIn: { main: 100 }, itemsOut: { main: 100 } });
+    expect(finished(r.events, 'Pinned')).toMatchObject({ status: 'pinned', itemsIn: { main: 100 }, itemsOut: { main: 2 } });
+    expect(r.outputs.get('Sink')!.main[0].json).toEqual({ count: 2 });
+  });
+
   it('reports growing counts with node.progress while batches pass', async () => {
     const flow = buildFlow([{ name: 'Stream', type: 'test.stream', params: { batches: 20, size: 50, isTraced: false } }, filter, { name: 'Sink', type: 'test.countSink', params: { isTraced: false } }], ['Stream -> Filter', 'Filter -> Sink']);
     const r = await run(flow, { progressIntervalMs: 0 });
