@@ -127,6 +127,18 @@ describe('streamed runs', () => {
     expect(r.events.filter((e) => e.type === 'node.error').map((e) => (e as { willRetry: boolean }).willRetry)).toEqual([true, true]);
   });
 
+  it('bounds each batch by the node\'s timeout, not the whole stream', async () => {
+    const flow = buildFlow([
+      { name: 'Stream', type: 'test.stream', params: { batches: 5, size: 10 } },
+      { name: 'Hangs', type: 'test.batchFail', params: { hangOn: 30 }, settings: { timeoutMs: 200 } },
+    ], ['Stream -> Hangs']);
+    const r = await run(flow, { clock: undefined });
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatchObject({ code: 'node.timeout', node: 'Hangs' });
+    expect(r.trace.filter((l) => l.startsWith('pass'))).toEqual(['pass 0', 'pass 10', 'pass 20']);
+    expect(r.trace.slice(-2)).toEqual(['batchFail onEnd failed', 'source onEnd failed']);
+  });
+
   it('sends failed batches to the error port with onError and carries on', async () => {
     const flow = buildFlow([
       { name: 'Stream', type: 'test.stream', params: { batches: 3, size: 10, isTraced: false } },
