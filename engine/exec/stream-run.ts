@@ -78,7 +78,8 @@ export async function runStream(s: Scheduler, sourceId: string, inputs: Record<s
   source.start();
   source.tallyIn.add(inputs);
   const srcSettings = source.node.settings ?? {};
-  const srcCtl = new AbortController();
+  // The source's own signal, new for each attempt: a timeout aborts it, and a retry must not start aborted.
+  let srcCtl = new AbortController();
   const onAbort = () => srcCtl.abort(rc.signal.reason);
   rc.signal.addEventListener('abort', onAbort, { once: true });
   let iterator: AsyncIterator<Outputs> | undefined;
@@ -86,6 +87,7 @@ export async function runStream(s: Scheduler, sourceId: string, inputs: Record<s
   try {
     for (let attempt = 1; ; attempt++) {
       source.attempts = Math.max(source.attempts, attempt);
+      if (srcCtl.signal.aborted) srcCtl = new AbortController();
       const ctx = nodeContext(rc, source.node, source.type, inputs, srcCtl.signal, source.session);
       iterator = source.type.stream!(ctx as never)[Symbol.asyncIterator]();
       try {
@@ -121,7 +123,7 @@ export async function runStream(s: Scheduler, sourceId: string, inputs: Record<s
     source.passOut = {};
     await pass(true);
     for (const m of [source, ...members]) {
-      m.progress(0, true);
+      if (m.hasStarted) m.progress(0, true);
       m.finished(m.error ? 'failed' : 'success');
       if (m.hasStarted) rc.outputs.set(m.node.id, m.outputs);
       else rc.outputs.delete(m.node.id);

@@ -127,6 +127,18 @@ describe('streamed runs', () => {
     expect(r.events.filter((e) => e.type === 'node.error').map((e) => (e as { willRetry: boolean }).willRetry)).toEqual([true, true]);
   });
 
+  it('retries a source that failed before its first batch, and not one that failed after batches went on', async () => {
+    const early = buildFlow([{ name: 'Stream', type: 'test.stream', params: { batches: 2, size: 10, failAt: 0, failTimes: 1 }, settings: { retry: { attempts: 2, delayMs: 10 } } }, { name: 'Sink', type: 'test.countSink' }], ['Stream -> Sink']);
+    const r = await run(early);
+    expect(r.status).toBe('success');
+    expect(r.trace.slice(0, 5)).toEqual(['pull 0', 'source closed', 'pull 0', 'sink got 0..9', 'pull 1']);
+    expect(r.outputs.get('Sink')!.main[0].json).toEqual({ count: 20 });
+    const late = buildFlow([{ name: 'Stream', type: 'test.stream', params: { batches: 4, size: 10, failAt: 2, failTimes: 1 }, settings: { retry: { attempts: 3, delayMs: 10 } } }, { name: 'Sink', type: 'test.countSink' }], ['Stream -> Sink']);
+    const failed = await run(late);
+    expect(failed.status).toBe('failed');
+    expect(failed.events.filter((e) => e.type === 'node.error')).toMatchObject([{ willRetry: false, error: { code: 'test.source-broke' } }]);
+  });
+
   it('bounds each batch by the node\'s timeout, not the whole stream', async () => {
     const flow = buildFlow([
       { name: 'Stream', type: 'test.stream', params: { batches: 5, size: 10 } },
