@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../build/bundle.mjs';
 import { codeBackendFigures } from './code-backends.mjs';
 import { noopChain, pipelineFlow, triggerOnlyFlow } from './pipeline-flow.mjs';
+import { streamFigures } from './stream.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = mkdtempSync(join(tmpdir(), 'junction-bench-'));
@@ -65,4 +66,5 @@ for (const f of await measureInProcess()) console.log(`  ${f.label.padEnd(46)} m
 const { measureHttp } = await import(join(root, 'dist/bench-http.mjs'));
 console.log(`\nHTTP layer against a loopback server (4,000 requests, 16 at a time, best of 3 interleaved rounds):`);
 for (const f of await measureHttp()) console.log(`  ${f.label.padEnd(46)} ${String(f.perSecond).padStart(7)} requests/s`);
+await streamFigures(root);
 console.log('\nTargets (bench/README.md): 100,000 items < 3 s and < 400 MB; trigger-only start-up < 0.3 s; per-node overhead < 0.2 ms.');

@@ -16,6 +16,12 @@ export interface NodeDescription extends Described {
   isEditorOnly: boolean;
   isLoop: boolean;
   params: FieldSpec;
+  /**
+   * In a streamed run: 'batch' handles each batch as it arrives, 'collect' collects all items
+   * before it runs, 'source' yields its output in batches; absent for nodes without inputs or
+   * outputs to stream (triggers, notes).
+   */
+  streaming?: 'batch' | 'collect' | 'source';
   /** Connection slots: the inspector shows a connection picker for each. */
   credentials?: CredentialSlot[];
 }
@@ -30,9 +36,23 @@ export function describeNode(t: NodeType): NodeDescription {
     hasDynamicOutputs: typeof t.outputs === 'function',
     isTrigger: !!t.isTrigger, isEditorOnly: !!t.isEditorOnly, isLoop: t.control === 'loop',
     params: t.paramSpec,
+    ...streamingOf(t),
     ...(t.credentials?.length ? { credentials: t.credentials.map((c) => ({ ...c, types: [...c.types] })) } : {}),
   };
 }
+
+function streamingOf(t: NodeType): Pick<NodeDescription, 'streaming'> {
+  if (t.stream) return { streaming: 'source' };
+  if (t.isEditorOnly || t.isTrigger || !t.inputs.length) return {};
+  return { streaming: t.batching === 'item' ? 'batch' : 'collect' };
+}
+
+/** One sentence per streaming mode, for the catalog and the editor. */
+export const STREAMING_NOTE: Record<NonNullable<NodeDescription['streaming']>, string> = {
+  batch: 'Handles each batch as it arrives in a streamed run.',
+  collect: 'Collects all items before it runs.',
+  source: 'Reads its output in batches: the nodes after it that work item by item get each batch as it comes.',
+};
 
 const kindLabel = (f: FieldSpec): string => {
   switch (f.kind) {
@@ -61,7 +81,7 @@ export function catalogMarkdown(nodes: NodeDescription[]): string {
   const parts = ['# Junction node catalog', '', `${nodes.length} node types, generated from their schemas.`, ''];
   for (const n of nodes) {
     parts.push(`## ${n.title} — \`${n.type}\` v${n.version}`, '', n.description, '',
-      `Category: ${n.category}. Inputs: ${n.inputs.join(', ') || 'none'}. Outputs: ${n.outputs.join(', ') || 'none'}${n.hasDynamicOutputs ? ' (depend on params)' : ''}.`, '');
+      `Category: ${n.category}. Inputs: ${n.inputs.join(', ') || 'none'}. Outputs: ${n.outputs.join(', ') || 'none'}${n.hasDynamicOutputs ? ' (depend on params)' : ''}.${n.streaming ? ` ${STREAMING_NOTE[n.streaming]}` : ''}`, '');
     const rows = paramRows(n.params.fields ?? {});
     if (rows.length) parts.push('| param | kind | | description |', '|---|---|---|---|', ...rows, '');
   }

@@ -12,12 +12,16 @@ export function createProgress(stream: Terminal, nodeCount: number, quietMs = 10
   const t0 = Date.now();
   let finished = 0;
   let items = 0;
+  /** Items streamed nodes sent on so far, until their node.finished adds their total. */
+  const streaming = new Map<string, number>();
   let current = '';
   let lastPrint = 0;
   let shown = false;
   const print = () => {
     const elapsed = ((Date.now() - t0) / 1000).toFixed(1);
-    const text = `running ${current || '…'}: ${finished}/${nodeCount} nodes done, ${items.toLocaleString('en-US')} items, ${elapsed} s`;
+    let all = items;
+    for (const n of streaming.values()) all += n;
+    const text = `running ${current || '…'}: ${finished}/${nodeCount} nodes done, ${all.toLocaleString('en-US')} items, ${elapsed} s`;
     if (stream.isTTY) { stream.control(CLEAR_LINE); stream.write(text); }
     else stream.write(`${text}\n`);
     lastPrint = Date.now();
@@ -29,7 +33,9 @@ export function createProgress(stream: Terminal, nodeCount: number, quietMs = 10
   timer.unref();
   return {
     started(name: string) { current = name; },
-    finished(_name: string, out: number) { finished++; items += out; },
+    /** A streamed node's items out so far (node.progress). */
+    progressed(nodeId: string, out: number) { streaming.set(nodeId, out); },
+    finished(nodeId: string, out: number) { finished++; items += out; streaming.delete(nodeId); },
     done() {
       clearInterval(timer);
       if (shown && stream.isTTY) stream.control(CLEAR_LINE);

@@ -81,9 +81,10 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
   const onEvent = (e: EngineEvent) => {
     if (e.type === 'run.started') progress ??= createProgress(err, flow.nodes.length);
     else if (e.type === 'node.started') progress?.started(e.nodeName);
+    else if (e.type === 'node.progress' && e.runId === runId) progress?.progressed(e.nodeId, totalItems(e.itemsOut));
     else if (e.type === 'node.log') logs.push(`${names.get(e.nodeId) ?? 'run'} · ${e.level}: ${e.message}`);
     else if (e.type === 'node.finished' && e.runId === runId) {
-      progress?.finished(e.nodeName, totalItems(e.itemsOut));
+      progress?.finished(e.nodeId, totalItems(e.itemsOut));
       summaries.set(e.nodeId, foldNodeSummary(summaries.get(e.nodeId), e));
     }
   };
@@ -102,7 +103,9 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
     if (args.json) {
       const sinks = flow.nodes.filter((n) => sinkIds.includes(n.id) && result.outputs.has(n.id));
       const output = Object.fromEntries(sinks.map((n) => [n.name, Object.fromEntries(Object.entries(result.outputs.get(n.id)!).map(([p, items]) => [p, items.map((i) => i.json)]))]));
-      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, codeBackend, ...(result.peakRssKb ? { runProcessPeakRssMb: Math.round(result.peakRssKb / 1024) } : {}), nodes: ordered, output, logs })}\n`);
+      // Streamed nodes keep their first items only: say which outputs are such a sample, with the real counts.
+      const sampled = result.samples?.size ? { sampled: Object.fromEntries([...result.samples].map(([id, counts]) => [names.get(id) ?? id, counts])) } : {};
+      out.write(`${jsonText({ runId: result.runId, status: result.status, durationMs: result.durationMs, failedItems: result.failedItems, error: result.error ?? null, codeBackend, ...(result.peakRssKb ? { runProcessPeakRssMb: Math.round(result.peakRssKb / 1024) } : {}), nodes: ordered, output, ...sampled, logs })}\n`);
     } else {
       out.write(`${formatTable(['node', 'status', 'in', 'out', 'ms'], ordered.map((l) => [l.runs > 1 ? `${l.name} (×${l.runs})` : l.name, l.status, l.itemsIn, outCell(l.ports), l.ms.toFixed(1)]))}\n`);
       for (const l of logs) out.write(`  ${l}\n`);

@@ -28,6 +28,8 @@ export interface ContextDeps {
   binary?: BinaryStore;
   /** Kept across the batches of one node run; a fresh one when absent. */
   session?: NodeSession;
+  /** Items of the node's input before this batch (a streamed run): `$index` and error messages count from the stream's start. */
+  indexBase?: number;
 }
 
 /** Builds what a node's `execute` receives. Params are compiled here, once per node run. */
@@ -43,10 +45,11 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
     if (e instanceof JunctionError) throw new JunctionError(e.code, item ? `item ${index}: ${e.message}` : e.message, { path: e.path, node: d.node.name });
     throw e;
   };
+  const base = d.indexBase ?? 0;
   const resolveFor = (item: Item | undefined, index: number) => {
     if (resolver.isStatic) return resolver.resolve(scope);
-    at(item, index);
-    try { return resolver.resolve(scope); } catch (e) { return forItem(e, item, index); }
+    at(item, base + index);
+    try { return resolver.resolve(scope); } catch (e) { return forItem(e, item, base + index); }
   };
   let firstParams: Record<string, unknown> | undefined;
   let http: HttpClient | undefined;
@@ -75,8 +78,8 @@ export function createNodeContext(d: ContextDeps): NodeContext<Record<string, un
       if (part.isStatic) { const value = part.value; return () => value; }
       const compute = part.compute;
       return (item, index) => {
-        at(item, index);
-        try { return compute(scope); } catch (e) { return forItem(e, item, index); }
+        at(item, base + index);
+        try { return compute(scope); } catch (e) { return forItem(e, item, base + index); }
       };
     },
     newItem,

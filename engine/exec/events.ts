@@ -18,6 +18,7 @@ export type EngineEvent =
     }
   | { type: 'node.started'; runId: string; nodeId: string; nodeName: string; at: string }
   | NodeFinishedEvent
+  | NodeProgressEvent
   | { type: 'node.log'; runId: string; nodeId: string; level: LogLevel; message: string; at: string }
   | { type: 'node.error'; runId: string; nodeId: string; error: ErrorInfo; attempt: number; willRetry: boolean; at: string }
   | {
@@ -37,7 +38,20 @@ export interface NodeFinishedEvent {
   failedItems?: number;
   error?: ErrorInfo;
   /** The items themselves, by reference, for in-process listeners (run history samples them). Never sent over a transport. */
-  data?: { input: Record<string, Item[]>; output: Record<string, Item[]> };
+  data?: {
+    input: Record<string, Item[]>; output: Record<string, Item[]>;
+    /** A streamed node: the first items of each port only (itemsIn / itemsOut are the exact counts). */
+    isSample?: true;
+  };
+}
+
+/**
+ * A streamed node's counts so far, as batches pass: at most every 250 ms per node, and only
+ * in streamed runs. `node.finished` still carries the totals.
+ */
+export interface NodeProgressEvent {
+  type: 'node.progress'; runId: string; nodeId: string; at: string;
+  itemsIn: Record<string, number>; itemsOut: Record<string, number>;
 }
 
 /** A listener of one run's events. A run has a list of them, called in order. */

@@ -14,6 +14,8 @@ export interface NodeEnd {
   outputs: Record<string, Item[]>;
   error?: ErrorInfo;
   failedItems?: number;
+  /** Exact counts of a streamed node, whose `inputs`/`outputs` hold only the kept sample. */
+  counts?: { itemsIn: Record<string, number>; itemsOut: Record<string, number> };
 }
 
 const counts = (ports: Record<string, Item[]>) => {
@@ -27,9 +29,9 @@ export function nodeFinished(runId: string, at: string, node: Pick<FlowNode, 'id
   return {
     type: 'node.finished', runId, nodeId: node.id, nodeName: node.name, nodeType: node.type, status: end.status, at,
     durationMs: end.t0 === undefined ? 0 : Math.round((performance.now() - end.t0) * 1000) / 1000,
-    attempts: end.attempts, iteration: end.iteration, itemsIn: counts(end.inputs), itemsOut: counts(end.outputs),
+    attempts: end.attempts, iteration: end.iteration, itemsIn: end.counts?.itemsIn ?? counts(end.inputs), itemsOut: end.counts?.itemsOut ?? counts(end.outputs),
     ...(end.failedItems ? { failedItems: end.failedItems } : {}),
     ...(end.error ? { error: end.error } : {}),
-    ...(end.status === 'skipped' ? {} : { data: { input: end.inputs, output: end.outputs } }),
+    ...(end.status === 'skipped' ? {} : { data: { input: end.inputs, output: end.outputs, ...(end.counts ? { isSample: true as const } : {}) } }),
   };
 }

@@ -1,9 +1,10 @@
-import { JunctionError, toErrorInfo, type ErrorInfo } from '../sdk/errors';
-import type { Item, NodeType, Outputs } from '../sdk/types';
+import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
+import type { Item, NodeContext, NodeSession, NodeType, Outputs } from '../sdk/types';
 import type { FlowNode } from '../flow/types';
 import { createNodeContext } from './context';
 import { createNodeSession, runWhole } from './node-session';
 import type { NodeRunStatus } from './events';
+import { errorItems, failedItemsOutcome, withTimeout } from './node-guards';
 import { backoffMs, shouldRetry } from './retry';
 import type { RunContext } from './run-context';
 
@@ -17,57 +18,17 @@ export interface NodeOutcome {
   failedItems?: number;
 }
 
-/** Races a node's work against its timeout; the node's own signal is aborted either way once it ends. */
-async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, parent: AbortSignal, timeoutMs: number | undefined, nodeName: string): Promise<T> {
-  const ctl = new AbortController();
-  const onParent = () => ctl.abort(parent.reason);
-  parent.addEventListener('abort', onParent, { once: true });
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    if (!timeoutMs) return await work(ctl.signal);
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const err = new JunctionError('node.timeout', `"${nodeName}" took longer than ${timeoutMs.toLocaleString('en-US')} ms and was stopped`, { node: nodeName, retryable: true });
-        reject(err); // first, so the race reports the timeout rather than the node's reaction to the abort
-        ctl.abort(err);
-      }, timeoutMs);
-    });
-    return await Promise.race([work(ctl.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-    parent.removeEventListener('abort', onParent);
-    if (!ctl.signal.aborted) ctl.abort();
-  }
-}
-
-/**
- * The items a failed node sends on, for onError = continue / errorPort. Spread, not
- * Object.assign: an own `__proto__` key in the item's data must stay data, not become its prototype.
- */
-function errorItems(inputs: Item[], error: ErrorInfo, keepJson: boolean): Item[] {
-  const info = { message: error.message, code: error.code, ...(error.path ? { path: error.path } : {}) };
-  if (!inputs.length) return [{ json: { error: info } }];
-  return inputs.map((item) => ({ json: keepJson ? { ...item.json, error: info } : { error: info }, paired: [item] }));
-}
-
-/**
- * Items on an unconnected error port are failed items. With onError = stop they fail the node
- * and the run, naming the first item; otherwise the node succeeds and reports how many failed.
- * Decided after the node ran over every item, so the outcome never depends on item order.
- */
-function failedItemsOutcome(o: NodeOutcome, failed: Item[], input: Item[], onError: string | undefined, nodeName: string): NodeOutcome {
-  if (onError === 'continue' || onError === 'errorPort') return { ...o, failedItems: failed.length };
-  const first = failed[0];
-  const index = first.paired ? input.indexOf(first.paired[0]) : -1;
-  const reason = (first.json as { error?: { message?: unknown; code?: unknown } }).error;
-  const message = typeof reason?.message === 'string' ? reason.message : 'the node sent it to its error port';
-  const more = failed.length > 1 ? ` (and ${failed.length - 1} more item${failed.length > 2 ? 's' : ''})` : '';
-  const error: ErrorInfo = {
-    code: typeof reason?.code === 'string' ? reason.code : 'node.item-failed',
-    message: `${index >= 0 ? `item ${index}` : 'an item'} failed: ${message}${more}. Connect the "error" output, or set On error to continue, to let the run go on.`,
-    node: nodeName,
-  };
-  return { status: 'failed', outputs: {}, error, isFatal: true };
+/** What one call of a node (a whole run, or one batch of a streamed run) receives. */
+export function nodeContext(rc: RunContext, node: FlowNode, type: NodeType, inputs: Record<string, Item[]>, signal: AbortSignal, session: NodeSession, indexBase = 0): NodeContext<Record<string, unknown>> {
+  return createNodeContext({
+    node: { id: node.id, name: node.name, type: node.type, version: node.version },
+    paramSpec: type.paramSpec, params: node.params, inputs, mainPort: type.inputs[0] ?? 'main',
+    scope: rc.scopeSources(node), run: { id: rc.runId, mode: rc.mode }, flow: rc.flowInfo,
+    log: rc.logger(node.id), signal, clock: rc.clock, state: rc.state.forNode(node.id), code: rc.code,
+    journal: (entry) => rc.journal(node.id, entry),
+    credential: (slot) => rc.credential(node, slot),
+    session, binary: rc.binary, indexBase,
+  });
 }
 
 /** Runs one node once its inputs are settled: disabled, pinned, retries, timeout and onError included. */
@@ -93,15 +54,7 @@ export async function runNode(rc: RunContext, node: FlowNode, type: NodeType, in
     try {
       const outputs = await withTimeout(async (signal) => {
         const session = createNodeSession();
-        const ctx = createNodeContext({
-          node: { id: node.id, name: node.name, type: node.type, version: node.version },
-          paramSpec: type.paramSpec, params: node.params, inputs, mainPort,
-          scope: rc.scopeSources(node), run: { id: rc.runId, mode: rc.mode }, flow: rc.flowInfo,
-          log: rc.logger(node.id), signal, clock: rc.clock, state: rc.state.forNode(node.id), code: rc.code,
-          journal: (entry) => rc.journal(node.id, entry),
-          credential: (slot) => rc.credential(node, slot),
-          session, binary: rc.binary,
-        });
+        const ctx = nodeContext(rc, node, type, inputs, signal, session);
         let out: Outputs;
         try {
           out = await runWhole(type, ctx as never);

@@ -11,6 +11,8 @@ import { runNode } from './node-runner';
 import { createRedactor } from './redact';
 import { createRunContext, type CredentialResolver, type RunContext } from './run-context';
 import { selectNodes } from './select-nodes';
+import { runStream } from './stream-run';
+import { isTruncated, sampleTotals } from './stream-sample';
 import { memoryStateStore, type StateStore } from './state';
 
 export interface RunOptions {
@@ -29,6 +31,8 @@ export interface RunOptions {
   usePinned?: boolean;
   clock?: Clock;
   signal?: AbortSignal;
+  /** Least time between two node.progress events of one node in a streamed run (250 ms when absent). */
+  progressIntervalMs?: number;
   /** Told every event of the run, in list order (run history, the editor's stream, the CLI's table). */
   observers?: readonly RunObserver[];
   state?: StateStore;
@@ -48,6 +52,8 @@ export interface RunResult {
   /** Items that left through unconnected error ports (the run still succeeded). */
   failedItems: number;
   outputs: Map<string, Outputs>;
+  /** Nodes that streamed more items than they keep: their `outputs` are the first items, these the exact counts per port. */
+  samples: Map<string, Record<string, number>>;
   nodeStatus: Map<string, NodeRunStatus>;
 }
 
@@ -66,6 +72,13 @@ export interface Scheduler {
   fail(error: ErrorInfo): void;
   runScope(ids: string[]): Promise<void>;
   gather(id: string): Record<string, Item[]>;
+  /** Nodes in loop bodies (they never stream). */
+  inLoop: Set<string>;
+  /** The nodes a partial run executes; all when absent. */
+  only?: Set<string>;
+  /** Nodes a stream ran: their own turn in the schedule has nothing left to do. */
+  streamed: Set<string>;
+  progressMs: number;
 }
 
 /** Runs a validated flow once. Never throws for what a flow or a node does: the result says how it ended. */
@@ -121,7 +134,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
   const inLoop = new Set([...graph.loopBodies.values()].flatMap((b) => [...b]));
 
   const s: Scheduler = {
-    rc, flow, graph, nodes, status,
+    rc, flow, graph, nodes, status, inLoop, only: toRun.only, streamed: new Set(), progressMs: opts.progressIntervalMs ?? 250,
     fail(error) { failure ??= error; if (!controller.signal.aborted) controller.abort(new JunctionError(error.code, error.message, { node: error.node })); },
     gather(id) {
       const ins: Record<string, Item[]> = {};
@@ -146,7 +159,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
   };
 
   async function step(id: string): Promise<void> {
-    if (controller.signal.aborted || (toRun.only && !toRun.only.has(id))) return;
+    if (controller.signal.aborted || (toRun.only && !toRun.only.has(id)) || s.streamed.has(id)) return;
     const { node, type } = nodes.get(id)!;
     if (type.control === 'loop') return runLoop(s, id);
     let inputs = s.gather(id);
@@ -161,6 +174,7 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
       rc.finished(node, { status: 'skipped', attempts: 0, iteration: 0, inputs: {}, outputs: {} });
       return;
     }
+    if (type.stream && !inLoop.has(id) && !node.settings?.disabled && !rc.pinnedFor(id)) return runStream(s, id, inputs);
     const outcome = await runNode(rc, node, type, inputs, 0);
     rc.outputs.set(id, outcome.outputs);
     if (outcome.isFatal && outcome.error && outcome.status !== 'cancelled') s.fail(outcome.error);
@@ -191,10 +205,17 @@ export async function runFlow(flow: FlowFile, opts: RunOptions): Promise<RunResu
     if (ran && !ran.has(id)) continue;
     if (graph.outgoing.get(id)!.some((e) => !ran || ran.has(e.to.node))) continue;
     const ports = rc.outputs.get(id) ?? {};
-    for (const port of Object.keys(ports)) if (port !== 'error') itemsOut += ports[port].length;
+    const exact = sampleTotals(ports);
+    for (const port of Object.keys(ports)) if (port !== 'error') itemsOut += exact?.[port] ?? ports[port].length;
   }
   emit({ type: 'run.finished', runId, status: finalStatus, at: rc.iso(), durationMs, itemsOut, ...(failedItems ? { failedItems } : {}), ...(finalError ? { error: finalError } : {}) });
-  return { runId, status: finalStatus, error: finalError && { ...finalError, message: redactor.text(finalError.message) }, durationMs, failedItems, outputs: rc.outputs, nodeStatus: status };
+  return { runId, status: finalStatus, error: finalError && { ...finalError, message: redactor.text(finalError.message) }, durationMs, failedItems, outputs: rc.outputs, samples: samplesOf(rc.outputs), nodeStatus: status };
+}
+
+function samplesOf(outputs: Map<string, Outputs>): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const [id, ports] of outputs) if (isTruncated(ports)) out.set(id, sampleTotals(ports)!);
+  return out;
 }
 
 /** Nodes whose outputs must settle before `id` runs; a loop also waits for what feeds its body. */

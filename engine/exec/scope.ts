@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { chargeShared, hostFunction, hostObject, nodeBudget, type ExprScope } from '../expr';
 import { JunctionError } from '../sdk/errors';
 import type { Item, NodeInfo, Outputs } from '../sdk/types';
+import { isTruncated, sampleTotals } from './stream-sample';
 
 /** What expressions of one node can see of the run. */
 export interface ScopeSources {
@@ -40,22 +41,36 @@ function ancestorFrom(item: Item | undefined, produced: Set<Item>): Item | undef
  * and shared, frozen, by every call (expressions never mutate lists), so a call costs nothing
  * per item; it is still charged by the list's size, since what follows usually walks it.
  */
-function listAccess(items: readonly Item[]) {
+function listAccess(items: readonly Item[], sampled?: () => never) {
   let views: readonly unknown[] | undefined;
   return {
     all: hostFunction(() => {
+      if (sampled) sampled();
       chargeShared(items.length);
       return (views ??= Object.freeze(items.map(view)));
     }),
     first: hostFunction(() => view(items[0])),
-    last: hostFunction(() => view(items[items.length - 1])),
+    last: hostFunction(() => (sampled ? sampled() : view(items[items.length - 1]))),
   };
+}
+
+/**
+ * A node that streamed keeps only its first items (exec/stream-sample.ts). Whatever needs the
+ * rest (`all()`, `last()`, the paired item of an item beyond the sample) fails with this rather
+ * than computing a silently wrong answer from part of the data. Inside the stream, `.item`
+ * finds its paired item in the batch being processed, so it always works there.
+ */
+function sampledError(name: string, outputs: Outputs, what: string): never {
+  const counts = sampleTotals(outputs) ?? {};
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const kept = Object.values(outputs).reduce((a, b) => a + b.length, 0);
+  throw new JunctionError('expr.sampled', `"${name}" streamed ${total.toLocaleString('en-US')} items and only the first ${kept.toLocaleString('en-US')} are kept, so ${what} cannot be given here. Collect the items first (e.g. with an Aggregate node) or read them inside the streamed part of the flow.`);
 }
 
 /** One scope per node run; `at()` points it at the next item without allocating. */
 export function createScope(src: ScopeSources, items: Item[]) {
   let current: Item | undefined;
-  const refs = new Map<string, { produced: Set<Item>; access: ReturnType<typeof listAccess> }>();
+  const refs = new Map<string, { produced: Set<Item>; access: ReturnType<typeof listAccess>; sampled?: (what: string) => never }>();
   const allOf = (nodeId: string): Item[] => Object.values(src.outputs.get(nodeId) ?? {}).flat();
 
   const nodeRef = hostFunction((name: unknown) => {
@@ -64,10 +79,14 @@ export function createScope(src: ScopeSources, items: Item[]) {
     if (!src.outputs.has(id)) throw new JunctionError('expr.node-not-run', `"${name}" has not run before this node, so its data is not available`);
     let ref = refs.get(id);
     if (!ref) {
-      ref = { produced: new Set(allOf(id)), access: listAccess(src.outputs.get(id)!.main ?? allOf(id)) };
+      const outputs = src.outputs.get(id)!;
+      const sampled = isTruncated(outputs) ? (what: string) => sampledError(name as string, outputs, what) : undefined;
+      ref = { produced: new Set(allOf(id)), access: listAccess(outputs.main ?? allOf(id), sampled && (() => sampled(`$(${JSON.stringify(name)}).all() / .last()`))), sampled };
       refs.set(id, ref);
     }
-    const paired = view(ancestorFrom(current, ref.produced));
+    const ancestor = ancestorFrom(current, ref.produced);
+    if (ancestor === undefined && current !== undefined && ref.sampled) ref.sampled(`the paired item of $(${JSON.stringify(name)})`);
+    const paired = view(ancestor);
     return hostObject({ item: paired, json: paired?.json, ...ref.access });
   });
 

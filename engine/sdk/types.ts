@@ -252,6 +252,8 @@ export interface NodeDefinition<S extends Shape = Shape> {
    * 'item': the output for a batch of items depends only on those items (Edit Fields, Filter, a
    * database writer), so a streamed run calls `execute` once per batch as it arrives. Absent:
    * the node needs all of its input at once (Sort, Aggregate) and a stream is collected first.
+   * Per batch, `ctx.items` is that batch, `$index` counts from the stream's start, and a failed
+   * batch is retried alone (engine/exec/stream-node.ts says how retry, timeout and onError apply).
    */
   batching?: 'item';
   /**
@@ -262,7 +264,8 @@ export interface NodeDefinition<S extends Shape = Shape> {
   stream?(ctx: NodeContext<ParamsOf<S>>): AsyncIterable<Outputs>;
   /**
    * After the last batch ('item' nodes and sources): what goes out after the batches' items
-   * (a writer's summary). Runs once per node run, streamed or not.
+   * (a writer's summary). Runs once per node run, streamed or not. In a streamed run its
+   * context holds no items: keep what it needs (counts, handles) in `ctx.session`.
    */
   finish?(ctx: NodeContext<ParamsOf<S>>): Promise<Outputs | void> | Outputs | void;
   /** Required unless the node has `stream`. */

@@ -15,7 +15,7 @@ export interface RunMemory {
   /** Whether run.started went out (and so run history has the run). */
   hasStarted: boolean;
   /** Per node, per iteration (loops), the items that went in and came out. */
-  nodes: Map<string, Map<number, { input: PortItems; output: PortItems }>>;
+  nodes: Map<string, Map<number, { input: PortItems; output: PortItems; totals?: { input: Record<string, number>; output: Record<string, number> } }>>;
   /** Every node's last output, including data a partial run took over from earlier runs or pins. */
   outputs: Map<string, Outputs>;
 }
@@ -37,6 +37,20 @@ export function createRecentRuns() {
     latest: (flowId: string, onlyDone = false): RunMemory | undefined =>
       [...recent.values()].reverse().find((m) => m.flowId === flowId && (!onlyDone || m.isDone)),
   };
+}
+
+/**
+ * A run's outputs that a partial run may start from: a streamed node kept only its first items,
+ * so it is left out and a partial run that needs it runs it again rather than go on with part of its data.
+ */
+export function completeOutputs(mem: RunMemory): Map<string, Outputs> {
+  const out = new Map(mem.outputs);
+  for (const [id, byIteration] of mem.nodes) {
+    for (const { output, totals } of byIteration.values()) {
+      if (totals && Object.entries(totals.output).some(([port, n]) => n > (output[port]?.length ?? 0))) out.delete(id);
+    }
+  }
+  return out;
 }
 
 /** Passes events to the service's listeners without what must stay in process (items, the flow). */

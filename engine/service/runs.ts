@@ -5,7 +5,7 @@ import { formatProblems, validateFlow, type FlowFile, type NodeLookup } from '..
 import type { RunStore, RunSummary } from '../store';
 import { JunctionError } from '../sdk/errors';
 import type { NodeData, RunHost, RunOutcome } from '../worker';
-import { createRecentRuns, toClients, type RunMemory } from './run-memory';
+import { completeOutputs, createRecentRuns, toClients, type RunMemory } from './run-memory';
 
 export { RUNS_IN_MEMORY, type RunMemory } from './run-memory';
 
@@ -102,7 +102,9 @@ export function createRuns({ types, store, runtime, emit, host, observers: alway
       const ran = mem?.nodes.get(nodeId)?.get(iteration);
       // A node a partial run did not execute still has the output it took over from earlier.
       const items = ran ? ran[direction][port] ?? [] : direction === 'output' ? mem?.outputs.get(nodeId)?.[port] : undefined;
-      if (items) return { total: items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: false };
+      // A streamed node kept its first items only: the exact count comes with them.
+      const streamed = ran?.totals?.[direction][port];
+      if (items) return { total: streamed ?? items.length, offset, items: items.slice(offset, offset + limit).map((i) => i.json), isSample: streamed !== undefined && streamed > items.length };
       // Items reach memory when a run ends; until then (or when its process was stopped) history has a sample.
       const run = store.getRun(runId);
       if (!run) {
@@ -123,7 +125,8 @@ export function createRuns({ types, store, runtime, emit, host, observers: alway
     const errorFlow = flow.settings.errorFlow ? findFlow?.(flow.settings.errorFlow) : undefined;
     const controller = new AbortController();
     const isRecorded = launch?.isRecorded ?? true;
-    const previous = mode === 'flow' ? undefined : recent.latest(flow.id, true)?.outputs;
+    const latest = mode === 'flow' ? undefined : recent.latest(flow.id, true);
+    const previous = latest && completeOutputs(latest);
     // Starts from the earlier data a partial run takes over, so a chain of partial runs keeps it.
     const mem: RunMemory = { runId, flowId: flow.id, isDone: false, hasStarted: false, nodes: new Map(), outputs: new Map(previous ?? []) };
     if (isRecorded) recent.remember(mem);
@@ -137,11 +140,11 @@ export function createRuns({ types, store, runtime, emit, host, observers: alway
     };
     // Each node's items arrive when the run ends, just before its run.finished.
     const onData = (entries: NodeData[]) => {
-      for (const { runId: of, nodeId: id, iteration, input: inItems, output } of entries) {
+      for (const { runId: of, nodeId: id, iteration, input: inItems, output, totals } of entries) {
         if (of !== runId) continue;
         let byIteration = mem.nodes.get(id);
         if (!byIteration) mem.nodes.set(id, (byIteration = new Map()));
-        byIteration.set(iteration, { input: inItems, output });
+        byIteration.set(iteration, { input: inItems, output, ...(totals ? { totals } : {}) });
         mem.outputs.set(id, output);
       }
     };

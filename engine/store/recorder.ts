@@ -77,7 +77,7 @@ export function createRecorder(db: Database.Database, audit: AuditStore, sampleB
       e.runId, e.nodeId, e.nodeName, e.nodeType, e.iteration, e.status, e.attempts, started, e.at,
       Math.round(e.durationMs), JSON.stringify(e.itemsIn), JSON.stringify(e.itemsOut),
       e.error ? JSON.stringify(e.error) : null,
-      sampleJson(e.data?.input, sampleBytes), sampleJson(e.data?.output, sampleBytes),
+      sampleJson(e.data?.input, sampleBytes, e.data?.isSample && e.itemsIn), sampleJson(e.data?.output, sampleBytes, e.data?.isSample && e.itemsOut),
       e.failedItems ?? null, logsJson(key),
       e.runId,
     );

@@ -20,6 +20,11 @@ describe('sampleJson', () => {
     expect(JSON.parse(sampleJson({ main: [withRefs] }, 1000)).main.items).toEqual([{ a: 1 }]);
   });
 
+  it('records a streamed node\'s exact count beside the first items it kept', () => {
+    const kept = Array.from({ length: 3 }, (_, i) => ({ json: { i } }));
+    expect(JSON.parse(sampleJson({ main: kept }, 1000, { main: 2_000_000 })).main).toEqual({ total: 2_000_000, kept: 3, items: [{ i: 0 }, { i: 1 }, { i: 2 }] });
+  });
+
   it('stops at an item that cannot be serialized instead of throwing', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

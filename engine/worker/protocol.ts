@@ -57,7 +57,11 @@ export interface RunJob {
 }
 
 /** One node run's items. */
-export interface NodeData { runId: string; nodeId: string; iteration: number; input: PortItems; output: PortItems }
+export interface NodeData {
+  runId: string; nodeId: string; iteration: number; input: PortItems; output: PortItems;
+  /** A streamed node: `input`/`output` hold its first items only; these are the exact counts per port. */
+  totals?: { input: Record<string, number>; output: Record<string, number> };
+}
 
 /** A run's own summary, without its items. */
 export interface RunOutcome {
@@ -82,7 +86,11 @@ export type FromRunWorker =
   | { type: 'event'; event: EngineEvent }
   | { type: 'data'; runId: string; entries: NodeData[] }
   | { type: 'fatal'; error: ErrorInfo }
-  | { type: 'result'; outcome: RunOutcome; errorFlowRun?: RunOutcome; outputs: [string, OutputsRef][] }
+  | {
+      type: 'result'; outcome: RunOutcome; errorFlowRun?: RunOutcome; outputs: [string, OutputsRef][];
+      /** Nodes whose outputs are a streamed node's first items, with the exact counts per port. */
+      samples?: [string, Record<string, number>][];
+    }
   | CredentialRequest;
 
 export type ToRunWorker = { type: 'cancel' } | CredentialReply;

@@ -61,6 +61,8 @@ export interface HostedRunOptions {
 
 export interface HostedRunResult extends RunOutcome {
   outputs: Map<string, Outputs>;
+  /** Nodes that streamed: their `outputs` are the first items only; these are the exact counts per port. */
+  samples?: Map<string, Record<string, number>>;
   errorFlowRun?: RunOutcome;
 }
 
@@ -194,7 +196,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
             return end('failed', m.error);
           case 'result': {
             const outputs = new Map(m.outputs.map(([id, ref]) => [id, 'sameAsEntry' in ref ? mainEntries[ref.sameAsEntry]!.output : ref.outputs] as [string, Outputs]));
-            return settle({ ...m.outcome, outputs, ...(m.errorFlowRun ? { errorFlowRun: m.errorFlowRun } : {}) }, true);
+            return settle({ ...m.outcome, outputs, ...(m.errorFlowRun ? { errorFlowRun: m.errorFlowRun } : {}), ...(m.samples ? { samples: new Map(m.samples) } : {}) }, true);
           }
         }
       });

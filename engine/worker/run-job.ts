@@ -73,7 +73,11 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
       if (job.keepData) {
         let list = pending.get(e.runId);
         if (!list) pending.set(e.runId, (list = []));
-        list.push({ runId: e.runId, nodeId: e.nodeId, iteration: e.iteration, input: data.input, output: data.output });
+        list.push({
+          runId: e.runId, nodeId: e.nodeId, iteration: e.iteration, input: data.input, output: data.output,
+          // A streamed node's data is its kept sample (exec/stream-sample.ts): the host learns the real counts.
+          ...(data.isSample ? { totals: { input: e.itemsIn, output: e.itemsOut } } : {}),
+        });
       }
       send({ type: 'event', event: withData.has(e.nodeType) ? { ...event, data: { input: {}, output: withoutLineage(data.output) } } : event });
       const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
@@ -119,7 +123,8 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
     const outcome = (r: RunOutcome): RunOutcome => ({
       runId: r.runId, status: r.status, durationMs: r.durationMs, ...(r.failedItems ? { failedItems: r.failedItems } : {}), ...(r.error ? { error: r.error } : {}),
     });
-    last = { type: 'result', outcome: { ...outcome(result), peakRssKb: process.resourceUsage().maxRSS }, ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
+    const samples = [...result.samples];
+    last = { type: 'result', outcome: { ...outcome(result), peakRssKb: process.resourceUsage().maxRSS }, ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs, ...(samples.length ? { samples } : {}) };
   } catch (e) {
     last = { type: 'fatal', error: { ...toErrorInfo(e), code: 'engine.bug' } };
   }

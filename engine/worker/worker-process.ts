@@ -3,6 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { WorkerKind } from './protocol';
 import { workerScript } from './worker-script';
 
+/**
+ * The young generation's semi-space of a run's process. A streamed run makes garbage batch by
+ * batch; with V8's default for a 2 GB heap, much of it is promoted and old space grows lazily:
+ * 3,000,000 items streamed through Edit Fields and Filter peaked at 320–327 MB RSS, with 16 MB
+ * at 177–192 MB at the same speed; a collected 1,000,000-item run peaked at 469 MB instead of 558 MB.
+ */
+const RUN_SEMI_SPACE_MB = 16;
+
 /** How much of a worker's stderr is kept to tell why it died (V8 prints "heap out of memory" there). */
 const STDERR_TAIL_CHARS = 8192;
 
@@ -32,7 +40,7 @@ export interface WorkerProcess {
  */
 export function spawnWorker(kind: WorkerKind, memoryMb: number): WorkerProcess {
   const child = fork(fileURLToPath(workerScript()), [kind], {
-    execArgv: [`--max-old-space-size=${memoryMb}`],
+    execArgv: [`--max-old-space-size=${memoryMb}`, ...(kind === 'run' ? [`--max-semi-space-size=${RUN_SEMI_SPACE_MB}`] : [])],
     serialization: 'advanced',
     // Not the caller's stdout: a process waiting for its job must not hold a pipe someone reads to the end.
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

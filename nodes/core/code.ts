@@ -5,6 +5,7 @@ export default defineNode({
   title: 'Code', category: 'code', icon: 'code',
   description: 'Runs your JavaScript once over all items, in an isolated sandbox: return the items to pass on.',
   inputs: ['main'], outputs: ['main'],
+  // Collects: the code runs once over all items and may combine them.
   params: p.object({
     code: p.code().default('return items.map((item) => ({ json: { ...item.json } }));').describe(
       'JavaScript (strict mode) run once for all items. `items` (and `$input.all()`) holds them as { json }; return a list of { json } items. '

@@ -6,6 +6,7 @@ export default defineNode({
   title: 'Filter', category: 'flow', icon: 'filter',
   description: 'Keeps the items that meet your conditions; the others leave through "discarded".',
   inputs: ['main'], outputs: ['main', 'discarded'],
+  batching: 'item', // the conditions look at one item at a time
   params: p.object({ when: whenField() }),
   check: (v) => whenProblems(v.when, 'params.when'),
   execute(ctx) {

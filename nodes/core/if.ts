@@ -6,6 +6,7 @@ export default defineNode({
   title: 'If', category: 'flow', icon: 'git-branch',
   description: 'Sends each item to "true" when your conditions hold and to "false" when they do not.',
   inputs: ['main'], outputs: ['true', 'false'],
+  batching: 'item',
   params: p.object({ when: whenField() }),
   check: (v) => whenProblems(v.when, 'params.when'),
   execute(ctx) {

@@ -5,6 +5,7 @@ export default defineNode({
   title: 'Limit', category: 'transform', icon: 'list-end',
   description: 'Passes on at most a given number of items, from the start or from the end.',
   inputs: ['main'], outputs: ['main'],
+  // Collects: which items are the first (or last) N depends on every item before them.
   params: p.object({
     maxItems: p.number().int().min(1).default(10).describe('How many items to keep at most.'),
     keep: p.select(['first', 'last']).default('first').literal().describe('Keep the first items or the last ones.'),

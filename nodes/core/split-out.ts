@@ -25,6 +25,7 @@ export default defineNode({
   title: 'Split Out', category: 'transform', icon: 'ungroup',
   description: 'Turns each element of a list field into its own item, e.g. one item per order line.',
   inputs: ['main'], outputs: ['main'],
+  batching: 'item', // one item's list becomes that item's new items
   params: p.object({
     field: p.fieldPath().required().literal().describe('The list to split, e.g. "lines" or "order.lines". A single value counts as a list of one; items without it give nothing.'),
     include: p.select(['none', 'allOtherFields', 'selected']).default('none').literal().describe(

@@ -9,6 +9,7 @@ export default defineNode({
   title: 'Switch', category: 'flow', icon: 'split',
   description: 'Routes each item to one of several outputs: to the first rule it matches (or every one), or to the output an expression names.',
   inputs: ['main'],
+  batching: 'item', // rules and the output expression look at one item at a time
   // Ports are numbered, not named after rules, so renaming a rule never cuts its edges. Params
   // may still be flawed here (the editor draws ports of a half-filled node), hence the bounds.
   outputs: ({ routing, fallback }) => {

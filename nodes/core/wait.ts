@@ -11,6 +11,7 @@ export default defineNode({
   title: 'Wait', category: 'flow', icon: 'hourglass',
   description: 'Pauses the flow for a while, or until a point in time, then passes the items on unchanged.',
   inputs: ['main'], outputs: ['main'],
+  // Collects: one wait per run, not one per batch.
   params: p.object({
     wait: p.variant('mode', {
       duration: {

@@ -51,6 +51,8 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
             {isVersionOff && <span className="ui-badge is-warning" title={`This app describes version ${description.version}`}>app has v{description.version}</span>}
           </div>
           {description?.description && <p className="insp-desc">{description.description}</p>}
+          {description?.streaming === 'collect' && <p className="insp-desc" data-streaming="collect">Collects all items before it runs (also when the data before it streams in batches).</p>}
+          {description?.streaming === 'source' && <p className="insp-desc" data-streaming="source">Reads its output in batches: the item-by-item nodes after it handle each batch as it comes.</p>}
           {headerProblems.length > 0 && (
             <ul className="insp-problems" aria-label="Problems with this node">
               {headerProblems.map((p) => <li key={p.path + p.code}>{sentence(p.message)}</li>)}

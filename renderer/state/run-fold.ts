@@ -51,6 +51,11 @@ export function foldRunEvents(state: RunState, events: ApiEvent[], summaries: Ma
       nodeStatus ??= { ...state.nodeStatus };
       const view = nodeStatus[e.nodeId] ?? { status: 'running', itemsIn: {}, itemsOut: {} };
       nodeStatus[e.nodeId] = { ...view, logs: [...(view.logs ?? []), { level: e.level, message: e.message }] };
+    } else if (e.type === 'node.progress') {
+      // A streamed node's counts so far: the card's numbers grow while batches pass.
+      nodeStatus ??= { ...state.nodeStatus };
+      const view = nodeStatus[e.nodeId] ?? { status: 'running', itemsIn: {}, itemsOut: {} };
+      nodeStatus[e.nodeId] = { ...view, status: 'running', itemsIn: e.itemsIn, itemsOut: e.itemsOut };
     } else if (e.type === 'node.finished') {
       nodeStatus ??= { ...state.nodeStatus };
       const summary = foldNodeSummary(summaries.get(e.nodeId), e);

@@ -20,10 +20,12 @@ export default async function setup() {
   await bundleForNode(ROOT, {
     'junction-worker': join(ROOT, 'engine/worker/worker-main.ts'),
     'test-nodes': join(ROOT, 'test/fixtures/test-nodes.ts'),
+    'stream-nodes': join(ROOT, 'test/fixtures/stream-nodes.ts'),
   }, out);
   // The Code node's sandbox scripts, where the bundled sandbox looks for them (as build/build.mjs places them).
   for (const dir of [out, join(out, 'chunks')]) copySandboxWorkers(ROOT, dir);
   process.env.JUNCTION_WORKER_SCRIPT = join(out, 'junction-worker.mjs');
   process.env.JUNCTION_TEST_TYPES_MODULE = pathToFileURL(join(out, 'test-nodes.mjs')).href;
+  process.env.JUNCTION_TEST_STREAM_TYPES_MODULE = pathToFileURL(join(out, 'stream-nodes.mjs')).href;
   return () => rmSync(out, { recursive: true, force: true });
 }

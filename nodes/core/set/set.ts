@@ -70,6 +70,7 @@ const setNode = defineNode({
   title: 'Edit Fields', category: 'transform',
   description: 'Sets, maps, formats and checks fields. Items failing a check or a transform leave through "error" with the reason.',
   inputs: ['main'], outputs: ['main', 'error'],
+  batching: 'item', // each item's fields come from that item alone
   params,
   check: (v) => configProblems(v, true),
   execute(ctx) {
