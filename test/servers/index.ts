@@ -1,4 +1,6 @@
+import { mariadb } from './mariadb';
+import { postgres } from './postgres';
 import type { TestServer } from './types';
 
 /** Every server the `*.server.test.ts` files may use; each is started once per test run. */
-export const SERVERS: TestServer[] = [];
+export const SERVERS: TestServer[] = [postgres, mariadb];
