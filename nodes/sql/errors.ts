@@ -48,6 +48,10 @@ function itemOf(info: ServerError, place: ErrorPlace, rowsAt?: { start: number; 
   const start = rowsAt?.start ?? 0;
   if (info.row === undefined && rowsAt?.count === 1) return batch.offset + start;
   if (info.row !== undefined && info.row >= 1 && start + info.row <= batch.rows.length) return batch.offset + start + info.row - 1;
+  if (info.kind === 'notNull' && info.column) {
+    const at = batch.rows.findIndex((r) => r[info.column!] === null || r[info.column!] === undefined);
+    if (at >= 0) return batch.offset + at;
+  }
   if (info.kind === 'unique' && info.keyValues && place.keyColumns?.length) {
     const wanted = info.keyValues;
     const at = batch.rows.findIndex((r) => sameKey(place.keyColumns!.map((c) => r[c]), wanted));

@@ -21,7 +21,11 @@ export async function* selectPages(ctx: NodeContext<SqlParams>, driver: Driver, 
   const column = columnResolver(table, d);
   const name = (c: string, path: string) => column(c)?.name ?? ctx.fail(`table "${table.name}" has no column "${c}"`, { code: 'sql.unknownColumn', path });
   const columns = p.columns.map((c, i) => name(c, `params.columns[${i}]`));
-  const where = p.where.map((w, i) => ({ ...w, column: name(w.column, `params.where[${i}].column`), value: d.toParam(w.value, column(w.column)) }));
+  const where = p.where.map((w, i) => {
+    const col = column(w.column);
+    const value = w.operator === 'in' && Array.isArray(w.value) ? w.value.map((v) => d.toParam(v, col)) : d.toParam(w.value, col);
+    return { ...w, column: name(w.column, `params.where[${i}].column`), value };
+  });
   const orderBy = p.orderBy.length ? p.orderBy.map((o, i) => ({ ...o, column: name(o.column, `params.orderBy[${i}].column`) }))
     : table.columns.filter((c) => c.isKey).map((c) => ({ column: c.name, direction: 'asc' as const }));
   const from = target(d, table.name, p.schema || undefined);
