@@ -26,7 +26,8 @@ export const mariadb: TestServer = {
     const sock = join(dir, 'mysqld.sock');
     const [cmd, args] = asMysql('mariadbd', ['--no-defaults', `--datadir=${dir}/data`, `--port=${PORT}`, '--bind-address=127.0.0.1',
       `--socket=${sock}`, `--pid-file=${dir}/mysqld.pid`, '--skip-name-resolve', `--log-error=${dir}/err.log`,
-      '--innodb-buffer-pool-size=128M', '--innodb-flush-log-at-trx-commit=0', '--local-infile=1', '--max-allowed-packet=64M']);
+      '--innodb-buffer-pool-size=128M', '--innodb-flush-log-at-trx-commit=0', '--local-infile=1', '--max-allowed-packet=64M',
+      '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci']);
     const child = spawn(cmd, [...args], { stdio: 'ignore', detached: false });
     const sql = (q: string) => execFileSync('mariadb', ['--no-defaults', '-S', sock, '-uroot', '-e', q], { stdio: 'pipe' });
     for (let i = 0; ; i++) {
