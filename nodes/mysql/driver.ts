@@ -50,7 +50,12 @@ function wrap(conn: mysql.Connection): SqlClient {
     begin: () => conn.beginTransaction(),
     commit: () => conn.commit(),
     rollback: () => conn.rollback(),
-    async close() { try { await conn.end(); } catch { conn.destroy(); } },
+    // end() waits for the server's goodbye, which a killed connection never sends: give it a moment, then drop the socket.
+    async close() {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, 1_000); timer.unref?.(); });
+      try { await Promise.race([conn.end(), late]); } catch { /* closing anyway */ } finally { clearTimeout(timer); conn.destroy(); }
+    },
   };
 }
 
