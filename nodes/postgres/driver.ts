@@ -36,8 +36,10 @@ export const postgresDialect: Dialect = {
 function wrap(client: pg.Client): SqlClient {
   return {
     async query(sql, params) {
-      const r = await client.query({ text: sql, values: params as unknown[] | undefined });
-      return { rows: r.rows, affected: r.rowCount ?? 0 };
+      // Without values pg uses the simple protocol, which also takes several statements; the last one's result counts.
+      const r = params?.length ? await client.query({ text: sql, values: params as unknown[] }) : await client.query(sql);
+      const last = Array.isArray(r) ? r[r.length - 1] : r;
+      return { rows: last.rows, affected: last.rowCount ?? 0 };
     },
     begin: async () => { await client.query('BEGIN'); },
     commit: async () => { await client.query('COMMIT'); },

@@ -117,8 +117,8 @@ async function staged(client: SqlClient, d: Dialect, plan: BatchPlan, keyValues:
   const cols = columns.map(q).join(', ');
   const stage = q(STAGE);
   // The staging table has the target's column types and none of its constraints; it lives until commit.
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} ON COMMIT DROP AS SELECT ${cols} FROM ${into} WITH NO DATA`);
-  await client.query(`TRUNCATE ${stage}`);
+  // One round trip for both (no bound values, so the server takes the two statements at once).
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} ON COMMIT DROP AS SELECT ${cols} FROM ${into} WITH NO DATA; TRUNCATE ${stage}`);
   await client.copyRows!(stage, columns, values);
   const keyList = keys.map(q).join(', ');
   const { rows: before } = await client.query(`SELECT * FROM ${into} WHERE (${keyList}) IN (SELECT ${keyList} FROM ${stage})${d.lockRows}`);
