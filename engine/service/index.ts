@@ -14,6 +14,7 @@ import type { Clock } from '../sdk/types';
 import { createConnectionManager } from '../connections';
 import { createSecrets } from '../secrets';
 import { connectionHandlers, missingConnectionProblems } from './connections';
+import { dbSchemaHandlers } from './db-schema';
 import { exprHandlers } from './expr';
 import { flowHandlers } from './flows';
 import { openFlowVersions } from './flow-versions';
@@ -136,6 +137,7 @@ export function createService(opts: ServiceOptions): Service {
       saveFlow: (flow) => handlers['flows.save']({ flow }),
     }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
+    ...dbSchemaHandlers({ types, connections }),
   };
 
   let closing: Promise<void> | undefined;
