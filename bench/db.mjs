@@ -101,7 +101,8 @@ try {
   const truncate = async () => { psql('TRUNCATE people'); };
   const copy = await series('psql \\copy of the CSV (the server\'s bulk load)', async () => timed('psql', ['-h', pi.host, '-p', String(pi.port), '-U', pi.user, '-d', pi.database, '-c', `\\copy people FROM '${csvFile}' CSV HEADER`], { env: pgEnv }), truncate);
   const up = await series('junction run: input → Edit Fields → upsert', () => runProcess(upsertFlow('postgres', pgConn, 'people'), inputFile), truncate);
-  if (process.env.BENCH_DB_NODES) console.log(JSON.stringify((await runProcess(upsertFlow('postgres', pgConn, 'people'), inputFile)).out.nodes));
+  const one = await runProcess(upsertFlow('postgres', pgConn, 'people'), inputFile);
+  console.log(`    one run's steps: ${one.out.nodes.map((x) => `${x.name} ${fmt(x.ms)}`).join(', ')}; the rest of ${fmt(one.wallMs)} is process start-up, loading the input, connecting and exit`);
   const again = await series('  the same over existing rows (all updates)', () => runProcess(upsertFlow('postgres', pgConn, 'people'), inputFile), async () => {});
   console.log(`  ratio junction / \\copy (medians): ${(up.median / copy.median).toFixed(1)}× (empty table), ${(again.median / copy.median).toFixed(1)}× (updates)`);
   const check = psql(`SELECT count(*), count(DISTINCT id), min(country), max(email) FROM people`).stdout.trim();

@@ -121,7 +121,8 @@ async function staged(client: SqlClient, d: Dialect, plan: BatchPlan, keyValues:
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} ON COMMIT DROP AS SELECT ${cols} FROM ${into} WITH NO DATA; TRUNCATE ${stage}`);
   await client.copyRows!(stage, columns, values);
   const keyList = keys.map(q).join(', ');
-  const { rows: before } = await client.query(`SELECT * FROM ${into} WHERE (${keyList}) IN (SELECT ${keyList} FROM ${stage})${d.lockRows}`);
+  // ANALYZE first: without row counts for the fresh staging table the planner scans the whole target per batch.
+  const { rows: before } = await client.query(`ANALYZE ${stage}; SELECT * FROM ${into} WHERE (${keyList}) IN (SELECT ${keyList} FROM ${stage})${d.lockRows}`);
   const set = columns.filter((c) => !keys.includes(c));
   const assign = set.map((c) => `${q(c)} = s.${q(c)}`).join(', ');
   const match = keys.map((k) => `t.${q(k)} = s.${q(k)}`).join(' AND ');
