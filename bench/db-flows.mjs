@@ -12,12 +12,14 @@ const editFields = [
   { name: 'country', value: '{{ $json.country.toUpperCase() }}' },
 ];
 
-export function upsertFlow(engine, connection, table) {
-  return flow(`bench_${engine}_upsert`, [
+export function upsertFlow(engine, connection, table, batchSize = 1000) {
+  return flow(`bench_${engine}_upsert_${batchSize}`, [
     node('t', 'trigger.manual', 'Manual', 0),
     node('set', 'core.set', 'Edit Fields', 200, { mode: 'replace', fields: editFields }),
-    node('db', `${engine}.query`, 'Upsert', 400, { operation: 'upsert', table, keyColumns: ['id'] }, { db: connection }),
-  ], [edge('e1', 't', 'set'), edge('e2', 'set', 'db')]);
+    node('db', `${engine}.query`, 'Upsert', 400, { operation: 'upsert', table, keyColumns: ['id'], batchSize }, { db: connection }),
+    // One summary item at the end: `--json` prints the last node's items, and 100,000 of them would be the figure.
+    node('count', 'core.aggregate', 'Count', 600, { aggregations: [{ op: 'count', as: 'rows' }] }),
+  ], [edge('e1', 't', 'set'), edge('e2', 'set', 'db'), edge('e3', 'db', 'count')]);
 }
 
 export function selectFlow(connection, table) {
