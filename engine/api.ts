@@ -12,8 +12,9 @@ import type { CredentialRef, FlowFile } from './flow/types';
 import type { ErrorInfo } from './sdk/errors';
 import type { Problem } from './sdk/schema';
 import type { ImportedNode, ImportNote, ImportSource } from './import/types';
-import type { CredentialSlot } from './sdk/types';
+import type { CredentialSlot, DatabaseSchema } from './sdk/types';
 
+export type { DatabaseSchema };
 export type { NodeDescription, EngineEvent, FlowFile, Problem, ErrorInfo, ConnectionTypeInfo, ConnectionUse, SecretStoreStatus, TestResult, CredentialRef, CredentialSlot };
 
 /** A connection as the API shows it: its secrets are never sent back, only which ones are set. */
@@ -261,6 +262,11 @@ export interface Api {
   'connections.store': { in: Record<string, never>; out: SecretStoreStatus };
   /** Chooses the keychain, or the encrypted file with its passphrase (also unlocks it). */
   'connections.useStore': { in: { kind: 'keychain' | 'file'; passphrase?: string }; out: SecretStoreStatus };
+  /**
+   * Tables and columns (types, keys) of the database a database node reaches through a connection
+   * (PostgreSQL, MySQL) or at a file path (SQLite): the inspector's column pickers read it.
+   */
+  'db.schema': { in: { nodeType: string; connectionId?: string; path?: string; schema?: string }; out: DatabaseSchema };
   /** Field paths upstream nodes produced (last run or pinned data), for expression autocomplete. */
   'expr.paths': { in: { flow: FlowFile; nodeId: string }; out: { fields: FieldPathInfo[] } };
   /** The value of an expression for the first input item of a node, from the last run's data. */

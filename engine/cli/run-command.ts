@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { createConnectionManager } from '../connections';
+import { createSecrets } from '../secrets';
 import { allowedEnv, foldNodeSummary, totalItems, type CodeBackend, type EngineEvent, type NodeSummary } from '../exec';
 import { builtinRegistry } from '../registry';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
@@ -68,6 +70,11 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
   let store: RunStore | undefined;
   // Opened here too (migrations run once, before the run's process opens it) to record a run this process had to stop.
   if (storePath) store = openRunStore(storePath);
+  // A flow that uses connections reads them from the data folder, as the service does (secrets from the keychain or the encrypted file).
+  const connectionStore = flow.nodes.some((n) => Object.keys(n.credentials ?? {}).length) ? (store ?? openRunStore(dataPath)) : undefined;
+  const credentials = connectionStore && createConnectionManager({
+    store: connectionStore.connections, secrets: createSecrets({ dataDir: dirname(dataPath), settings: connectionStore.settings }), now: Date.now, changed: () => {},
+  }).resolve;
   // --trust covers FILE only; an error flow needs its own trust, looked up by its own file.
   const trustOf = (path: string, flowId: string, trustFlag: boolean): CodeBackend => codeBackendFor(path, flowId, { trustFlag, store, storePath: dataPath });
   const codeBackend = trustOf(file, flow.id, args.trust);
@@ -96,7 +103,7 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
     // In a worker process with a heap cap and the flow's deadline: a runaway flow ends with a message and exit code 1.
     const result = await host.run(flow, {
       runId, mode: 'cli', input, vars, env: allowedEnv(), errorFlow, signal: controller.signal, onEvent,
-      codeBackend, errorFlowBackend, outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e),
+      codeBackend, errorFlowBackend, outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e), credentials,
     });
     progress?.done();
     const ordered = flow.nodes.flatMap((n) => { const s = summaries.get(n.id); return s ? [lineOf(n, s)] : []; });
@@ -121,5 +128,6 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
     process.off('SIGINT', onSigint);
     progress?.done();
     store?.close();
+    if (connectionStore !== store) connectionStore?.close();
   }
 }

@@ -11,7 +11,7 @@ export {
 export { stableJson, toNumber } from './json-values';
 export { newItem } from './items';
 export type {
-  BinaryRef, BinaryStore, Category, Clock, CodeRunner, CredentialSlot, ResolvedCredential, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
+  BinaryRef, BinaryStore, Category, DatabaseSchema, NodeAccess, Clock, CodeRunner, CredentialSlot, ResolvedCredential, Item, JournalEntry, Logger, NodeContext, NodeDefinition,
   NodeInfo, NodeSession, NodeState, NodeType, Outputs, TriggerContext, WriteOp, WriteRequest,
 } from './types';
 export { compilePattern, patternProblem, MAX_PATTERN_INPUT } from './patterns';

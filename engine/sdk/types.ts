@@ -200,6 +200,16 @@ export interface TriggerContext<P> {
   readonly log: Logger;
 }
 
+/** What a node reaches outside a run (rollback, the schema browser): the connection its slot refers to. */
+export interface NodeAccess {
+  credential(slot: string): Promise<ResolvedCredential | undefined>;
+}
+
+/** A database's tables and columns as the schema browser shows them. */
+export interface DatabaseSchema {
+  tables: { name: string; schema?: string; columns: { name: string; type: string; nullable: boolean; isKey: boolean }[] }[];
+}
+
 export interface CredentialSlot { slot: string; types: string[]; optional?: boolean; label?: string }
 
 export type Category = 'trigger' | 'transform' | 'flow' | 'data' | 'code' | 'connector' | 'utility' | 'annotation';
@@ -246,8 +256,16 @@ export interface NodeDefinition<S extends Shape = Shape> {
   check?(params: ParamsOf<S>): Problem[];
   /** Upgrades params of an older version; present on every version after the first. */
   upgrade?: { from: number; params: (old: Record<string, unknown>) => Record<string, unknown> };
-  /** Applies the inverse of a journaled write (rollback). */
-  revert?(entry: JournalEntry): Promise<void>;
+  /**
+   * Applies the inverse of a journaled write (rollback). `access` reaches the connection the
+   * writing node's slot refers to (a database node must reconnect to undo its rows).
+   */
+  revert?(entry: JournalEntry, access: NodeAccess): Promise<void>;
+  /**
+   * Tables and columns of the database the node reaches (with the params as written and its
+   * connection): the editor's schema browser and column pickers read it.
+   */
+  describeSchema?(access: NodeAccess & { params: Record<string, unknown> }): Promise<DatabaseSchema>;
   /**
    * 'item': the output for a batch of items depends only on those items (Edit Fields, Filter, a
    * database writer), so a streamed run calls `execute` once per batch as it arrives. Absent:

@@ -15,6 +15,7 @@ import type { Clock } from '../sdk/types';
 import { createConnectionManager } from '../connections';
 import { createSecrets } from '../secrets';
 import { connectionHandlers, missingConnectionProblems } from './connections';
+import { dbSchemaHandlers } from './db-schema';
 import { exprHandlers } from './expr';
 import { filePreviewHandlers } from './file-preview';
 import { flowHandlers } from './flows';
@@ -179,6 +180,7 @@ export function createService(opts: ServiceOptions): Service {
     ...triggerHandlers({ host: triggers, deliveries: store.deliveries, worker, now: timers.now }),
     ...exprHandlers({ types, runs, store, clock, env, vars: () => readWorkspaceVars(workspace), previews }),
     ...filePreviewHandlers({ types, workspace }),
+    ...dbSchemaHandlers({ types, connections }),
   };
 
   let closing: Promise<void> | undefined;

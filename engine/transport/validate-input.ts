@@ -81,6 +81,7 @@ const SCHEMAS: { [M in Method]: FieldSpec } = {
   'connections.map': p.object({ flowId: id, mapping: anyObject.required() }).spec,
   'connections.store': none.spec,
   'connections.useStore': p.object({ kind: p.select(['keychain', 'file']).required(), passphrase: text(1000) }).spec,
+  'db.schema': p.object({ nodeType: id, connectionId: text(200), path: text(4096), schema: text(200) }).spec,
   'expr.paths': p.object({ flow, nodeId: id }).spec,
   'expr.preview': p.object({ flow, nodeId: id, expression: text(100_000).default('') }).spec,
   'files.preview': p.object({ nodeType: text(200), params: anyObject.required() }).spec,

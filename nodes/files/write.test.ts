@@ -6,6 +6,9 @@ import read from './read';
 import { tempFolder } from './test-files';
 import write from './write';
 
+/** File writes are undone from the journal alone: no connection is needed. */
+const noAccess = { credential: async () => undefined };
+
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
 const tmp = tempFolder();
 const rows = [
@@ -78,9 +81,9 @@ describe('file.write', () => {
     expect(readFileSync(path, 'utf8')).toBe('a\r\n1\r\n');
     expect(journal).toHaveLength(1);
     expect(journal[0]).toMatchObject({ system: `file:${path}`, key: path, op: 'update' });
-    await write.revert!(journal[0]!);
+    await write.revert!(journal[0]!, noAccess);
     expect(readFileSync(path, 'utf8')).toBe('old,content\n1,2\n');
-    await expect(write.revert!(journal[0]!)).rejects.toThrow(/kept from before the run .* is gone/);
+    await expect(write.revert!(journal[0]!, noAccess)).rejects.toThrow(/kept from before the run .* is gone/);
   });
 
   it('a revert removes a file the run created', async () => {
@@ -88,7 +91,7 @@ describe('file.write', () => {
     const { journal } = await writeTo(path, { format: 'jsonl' }, [{ a: 1 }]);
     expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n');
     expect(journal[0]!.op).toBe('create');
-    await write.revert!(journal[0]!);
+    await write.revert!(journal[0]!, noAccess);
     expect(existsSync(path)).toBe(false);
   });
 
@@ -97,7 +100,7 @@ describe('file.write', () => {
     await writeTo(path, { format: 'csv' }, [{ a: 1, b: 2 }]);
     const { journal } = await writeTo(path, { format: 'csv', destination: { to: 'path', path, ifExists: 'append' } }, [{ a: 3, b: 4 }]);
     expect(readFileSync(path, 'utf8')).toBe('a,b\r\n1,2\r\n3,4\r\n');
-    await write.revert!(journal[0]!);
+    await write.revert!(journal[0]!, noAccess);
     expect(readFileSync(path, 'utf8')).toBe('a,b\r\n1,2\r\n');
   });
 

@@ -16,6 +16,7 @@ import { SettingsTab } from './SettingsTab';
 import type { InspectorProps } from './types';
 import { tabPanelProps, Tabs } from './ui/Tabs';
 import { useExprContext } from './use-expr-context';
+import { useDbColumns } from './db-columns';
 import './ui.css';
 import './inspector.css';
 
@@ -25,6 +26,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
   const [tab, setTab] = useState<Tab>('params');
   const idPrefix = `insp${useId().replace(/[^\w]/g, '')}`;
   const expr = useExprContext(api, flow, node.id);
+  const db = useDbColumns(api, node);
   const placed = useMemo(() => placeProblems(problems, node.id, description?.params, node.params), [problems, node.id, description, node.params]);
   // Problems outside params, keyed like the settings form's paths (`name`, `settings.retry.attempts`).
   const nodeLevel = useMemo(() => placed.other.map((p) => ({ ...p, rel: dotted(p.nodePath ?? '') })), [placed]);
@@ -33,7 +35,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
 
   const env: InspectorEnv = {
     api, flow, nodeId: node.id, idPrefix, exprContext: expr.get, dataVersion: expr.dataVersion,
-    problemsAt: (path) => placed.byField.get(path) ?? [],
+    problemsAt: (path) => placed.byField.get(path) ?? [], suggestionsFor: db.suggestionsFor,
   };
   const settingsProblemsAt = (path: string): Problem[] => nodeLevel.filter((p) => p.rel === path);
   const isVersionOff = description && description.version !== node.version;
@@ -73,6 +75,7 @@ export function Inspector({ flow, node, description, problems, onChange, api }: 
                 <ul className="insp-problems">{placed.byField.get('')!.map((p) => <li key={p.path + p.code}>{p.message}</li>)}</ul>
               )}
               {description.credentials && <CredentialSlots slots={description.credentials} node={node} onChange={onChange} />}
+              {db.error && <p className="insp-help" role="status" data-testid="db-schema-error">Tables could not be listed: {db.error}</p>}
               {Object.keys(description.params.fields ?? {}).length === 0 && !description.credentials && <p className="insp-empty">This node has no parameters.</p>}
               {node.type === 'http.request' && <CurlActions params={node.params} onChange={(params) => onChange({ ...node, params })} />}
               <ObjectFields fields={description.params.fields ?? {}} value={node.params} base="" onChange={(params) => onChange({ ...node, params })} />

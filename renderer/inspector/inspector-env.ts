@@ -19,6 +19,8 @@ export interface InspectorEnv {
   /** Bumps when a run finishes, so previews refresh. */
   dataVersion: number;
   problemsAt(path: string): Problem[];
+  /** Values a text field may offer besides upstream field paths (a database node's tables and columns). */
+  suggestionsFor?(path: string): { value: string; label?: string }[];
 }
 
 export const InspectorEnvContext = createContext<InspectorEnv | null>(null);

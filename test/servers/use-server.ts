@@ -1,4 +1,6 @@
 import { describe, inject, it } from 'vitest';
+// Its `ProvidedContext` declaration types inject('servers'), also where node tests are compiled.
+import type {} from './global-setup';
 
 const isCi = !!process.env.CI && !['false', '0'].includes(process.env.CI);
 

@@ -1,0 +1,31 @@
+// The flows of bench/db.mjs: input items → Edit Fields (5 fields) → upsert; and a select of a whole table.
+const node = (id, type, name, x, params = {}, credentials) => ({ id, type, version: 1, name, position: { x, y: 0 }, params, ...(credentials ? { credentials } : {}) });
+const edge = (id, from, to) => ({ id, from: { node: from, port: 'main' }, to: { node: to, port: 'main' } });
+const flow = (id, nodes, edges) => ({ format: 'junction/flow@1', id, name: id, settings: {}, pinned: {}, notes: [], nodes, edges });
+
+/** The five fields, each from an expression: the same columns the bulk load reads from the CSV. */
+const editFields = [
+  { name: 'id', value: '{{ $json.id }}' },
+  { name: 'name', value: '{{ $json.name.trim() }}' },
+  { name: 'email', value: '{{ $json.email.toLowerCase() }}' },
+  { name: 'amount', value: '{{ $json.amount }}' },
+  { name: 'country', value: '{{ $json.country.toUpperCase() }}' },
+];
+
+export function upsertFlow(engine, connection, table, batchSize = 1000) {
+  return flow(`bench_${engine}_upsert_${batchSize}`, [
+    node('t', 'trigger.manual', 'Manual', 0),
+    node('set', 'core.set', 'Edit Fields', 200, { mode: 'replace', fields: editFields }),
+    node('db', `${engine}.query`, 'Upsert', 400, { operation: 'upsert', table, keyColumns: ['id'], batchSize }, { db: connection }),
+    // One summary item at the end: `--json` prints the last node's items, and 100,000 of them would be the figure.
+    node('count', 'core.aggregate', 'Count', 600, { aggregations: [{ op: 'count', as: 'rows' }] }),
+  ], [edge('e1', 't', 'set'), edge('e2', 'set', 'db'), edge('e3', 'db', 'count')]);
+}
+
+export function selectFlow(connection, table) {
+  return flow('bench_postgres_select', [
+    node('t', 'trigger.manual', 'Manual', 0),
+    node('db', 'postgres.query', 'Select', 200, { operation: 'select', table, pageSize: 10000 }, { db: connection }),
+    node('count', 'core.aggregate', 'Count', 400, { aggregations: [{ op: 'count', as: 'rows' }] }),
+  ], [edge('e1', 't', 'db'), edge('e2', 'db', 'count')]);
+}
