@@ -92,12 +92,7 @@ export class StreamNode {
           const ctx = nodeContext(rc, node, type, batch, signal, this.session, indexBase);
           return (inputs ? await type.execute(ctx as never) : await type.finish?.(ctx as never)) ?? {};
         }, rc.signal, settings.timeoutMs, node.name);
-        const failed = rc.isWired(node.id, 'error') ? undefined : out.error;
-        if (failed?.length) {
-          const o = failedItemsOutcome({ status: 'success', outputs: out, isFatal: false }, failed, input, settings.onError, node.name, indexBase);
-          if (o.isFatal) throw new StreamStop(o.error!, false);
-          this.failedItems += failed.length;
-        }
+        this.checkFailed(out, input, indexBase);
         return out;
       } catch (e) {
         if (e instanceof StreamStop) throw e;
@@ -132,6 +127,18 @@ export class StreamNode {
   }
 
   /** node.finished with the exact counts and the kept items. */
+  /**
+   * Items on an unconnected error port: with onError = stop they fail the node at this batch
+   * (the batches before it have gone on); otherwise they are counted as failed items.
+   */
+  checkFailed(out: Outputs, input: Item[], indexBase = 0): void {
+    const failed = this.rc.isWired(this.node.id, 'error') ? undefined : out.error;
+    if (!failed?.length) return;
+    const o = failedItemsOutcome({ status: 'success', outputs: out, isFatal: false }, failed, input, this.node.settings?.onError, this.node.name, indexBase);
+    if (o.isFatal) throw new StreamStop(o.error!, false);
+    this.failedItems += failed.length;
+  }
+
   finished(status: NodeRunStatus, error?: ErrorInfo): void {
     const { rc } = this;
     if (!this.hasStarted) {

@@ -97,7 +97,9 @@ export async function runStream(s: Scheduler, sourceId: string, inputs: Record<s
           if (next.done) break;
           batches++;
           source.passOut = {};
-          route(source, next.value ?? {});
+          const batch = next.value ?? {};
+          source.checkFailed(batch, inputs[source.mainPort] ?? []);
+          route(source, batch);
           await pass(false);
         }
         break;
