@@ -95,7 +95,16 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
   for (const p of passages.values()) {
     const b = builders.get(p.flow)!;
     const src = parsed.nodes.find((s) => s.path === p.path);
-    if (src && !src.node.type.startsWith('subflow:')) b.imported.push({ sourceName: nameOf(src.node), sourceType: src.node.type, path: p.path, outcome: 'folded' });
+    if (!src || b.imported.some((i) => i.path === p.path)) continue;
+    b.imported.push({ sourceName: nameOf(src.node), sourceType: src.node.type, path: p.path, outcome: 'folded' });
+    if (src.node.type.startsWith('subflow:')) {
+      const def = subflows.get(src.node.type.slice('subflow:'.length))!.node;
+      b.note('info', 'node', p.path, `this instance of the subflow ${JSON.stringify(def.name || def.id)} was replaced by the subflow's nodes, wired in its place`);
+    }
+  }
+  for (const [id, inner] of innerOf) {
+    if (usedSubflows.has(id)) continue;
+    for (const s of inner) notes.push({ severity: 'info', kind: 'node', path: s.path, message: `belongs to the subflow ${JSON.stringify(subflows.get(id)?.node.name || id)}, which no node uses; left out` });
   }
   return { source: 'node-red', flows: [...builders.values()].map((b) => b.result()), notes };
 }
