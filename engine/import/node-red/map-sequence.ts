@@ -53,7 +53,8 @@ export function mapJoin(m: MapInput): Mapped {
   if (n.timeout) m.report('info', 'option', `${m.path}.timeout`, 'its timeout has no equivalent: a Junction run hands the node all items at once');
   if (n.accumulate) m.report('warning', 'option', `${m.path}.accumulate`, 'keeps accumulating across messages; Junction joins within one run');
   const count = Number(n.count) || 0;
-  if (n.mode === 'custom' && !count) m.report('info', 'option', `${m.path}.count`, 'has no message count: all items of a run are joined into one');
+  if (n.mode === 'custom' && !count) m.report('info', 'option', `${m.path}.count`, 'has no message count: the items of a run are joined into one (or up to each item with msg.complete)');
+  if (n.mode === 'custom' && count) m.report('info', 'option', `${m.path}.count`, `joins every ${count} items; items left over at the end of a run are not sent`);
   const joiner = n.joinerType === 'bin' ? '' : unescape(n.joiner ?? '\\n');
   return code(m, [
     '// Node-RED join: automatic mode rebuilds from msg.parts; manual mode groups every `count` items.',
@@ -63,7 +64,7 @@ export function mapJoin(m: MapInput): Mapped {
     'const out = [];',
     'const emit = (group, how, ch) => {',
     '  const last = { ...group[group.length - 1].json };',
-    '  delete last.parts;',
+    '  delete last.parts; delete last.complete;',
     '  const values = group.map((i) => (mode === "auto" ? i.json.payload : get(i.json, prop)));',
     '  if (how === "string") last.payload = values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(ch);',
     '  else if (how === "object") last.payload = Object.fromEntries(group.map((i, k) => [mode === "auto" ? i.json.parts.key : get(i.json, key), values[k]]));',
@@ -81,8 +82,10 @@ export function mapJoin(m: MapInput): Mapped {
     '    emit(group, parts.type === "string" ? "string" : parts.type === "object" ? "object" : "array", parts.ch ?? "");',
     '  }',
     '} else {',
-    '  const size = count > 0 ? count : items.length;',
-    '  for (let i = 0; i < items.length; i += size) { const group = items.slice(i, i + size); if (count > 0 && group.length < count) break; emit(group, build, joiner); }',
+    '  // A group is complete after `count` items or at an item with msg.complete; with no count, the run\'s end completes it.',
+    '  let group = [];',
+    '  for (const item of items) { group.push(item); if ((count > 0 && group.length === count) || item.json.complete !== undefined) { emit(group, build, joiner); group = []; } }',
+    '  if (group.length && count === 0) emit(group, build, joiner);',
     '}',
     'return out;',
   ]);

@@ -35,7 +35,8 @@ export function expression(body: string): string | undefined {
 export function typedValue(value: unknown, type: unknown, path: string, report: Report): unknown {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
   switch (type ?? 'str') {
-    case 'str': return literalText(text);
+    // An empty param means null to Edit Fields; Node-RED's empty text stays text.
+    case 'str': return text === '' ? '{{ "" }}' : literalText(text);
     case 'num': {
       const n = Number(text);
       if (text.trim() !== '' && Number.isFinite(n)) return n;
