@@ -20,7 +20,7 @@ export class FlowBuilder {
   readonly imported: ImportedNode[] = [];
   private readonly connections = new Map<string, CredentialRef>();
   private readonly names = new Set<string>();
-  private readonly ids = new Set<string>();
+  private readonly byId = new Map<string, FlowNode>();
   private readonly edgeKeys = new Set<string>();
 
   constructor(readonly id: string, readonly name: string) {}
@@ -36,8 +36,7 @@ export class FlowBuilder {
 
   add(spec: NewNode): string {
     let id = spec.id;
-    for (let n = 2; this.ids.has(id); n++) id = `${spec.id}-${n}`;
-    this.ids.add(id);
+    for (let n = 2; this.byId.has(id); n++) id = `${spec.id}-${n}`;
     const node: FlowNode = {
       id, type: spec.type, version: 1, name: this.uniqueName(spec.name),
       position: { x: Math.round(spec.x ?? 0), y: Math.round(spec.y ?? 0) }, params: spec.params,
@@ -45,11 +44,12 @@ export class FlowBuilder {
     if (spec.credentials) node.credentials = spec.credentials;
     if (spec.settings && Object.keys(spec.settings).length) node.settings = spec.settings;
     this.nodes.push(node);
+    this.byId.set(id, node);
     return id;
   }
 
   node(id: string): FlowNode | undefined {
-    return this.nodes.find((n) => n.id === id);
+    return this.byId.get(id);
   }
 
   connect(from: PortRef, to: string): void {

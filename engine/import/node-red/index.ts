@@ -17,7 +17,7 @@ import { configRefs, foldConfig } from './config';
 import { expand, isPlaceable, type Placed } from './expand';
 import type { MapInput } from './mapping';
 import { mapperFor, typeLabel } from './mappers';
-import { parseExport, type Sourced } from './source';
+import { parseExport, type NrNode, type Sourced } from './source';
 import { breakCycles, reach, wire, type Landed } from './wiring';
 
 const MSG_RULE = 'Node-RED messages became items: msg.payload is $json.payload, msg.topic is $json.topic, and every other msg property is the same field of the item\'s json.';
@@ -31,6 +31,7 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
   const tabs = parsed.nodes.filter((s) => s.node.type === 'tab');
   const subflows = new Map(parsed.nodes.filter((s) => s.node.type === 'subflow').map((s) => [s.node.id, s]));
   const config = new Map(parsed.nodes.filter((s) => !isPlaceable(s.node) && !['tab', 'subflow', 'group'].includes(s.node.type)).map((s) => [s.node.id, s]));
+  const configNodes = new Map([...config].map(([id, s]) => [id, s.node]));
   const innerOf = new Map<string, Sourced[]>();
   const top: Sourced[] = [];
   for (const s of parsed.nodes) {
@@ -67,7 +68,7 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
     const answersHttp = list.some((l) => l.placed.node.type === 'http response');
     for (const l of list) {
       if (l.placed.node.type === 'catch' || l.placed.node.type === 'status') continue;
-      l.mapped = mapOne(b, l.placed, config, answersHttp, tab?.disabled === true);
+      l.mapped = mapOne(b, l.placed, configNodes, answersHttp, tab?.disabled === true);
     }
     for (const l of list) if (l.placed.node.type === 'catch' || l.placed.node.type === 'status') handleCatchOrStatus(b, l, list, landed, passages);
     wire(b, list, landed, passages);
@@ -92,10 +93,13 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
         : `the subflow ${JSON.stringify(s.node.name || s.node.id)} is used by no node of the file; left out` });
     }
   }
+  const byPath = new Map(parsed.nodes.map((s) => [s.path, s]));
+  const recorded = new Set<string>();
   for (const p of passages.values()) {
     const b = builders.get(p.flow)!;
-    const src = parsed.nodes.find((s) => s.path === p.path);
-    if (!src || b.imported.some((i) => i.path === p.path)) continue;
+    const src = byPath.get(p.path);
+    if (!src || recorded.has(p.path)) continue;
+    recorded.add(p.path);
     b.imported.push({ sourceName: nameOf(src.node), sourceType: src.node.type, path: p.path, outcome: 'folded' });
     if (src.node.type.startsWith('subflow:')) {
       const def = subflows.get(src.node.type.slice('subflow:'.length))!.node;
@@ -111,10 +115,9 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
 
 const nameOf = (n: { id: string; name?: string }) => (n.name ? `${n.id} (${n.name})` : n.id);
 
-function mapOne(b: FlowBuilder, p: Placed, config: Map<string, Sourced>, answersHttp: boolean, tabDisabled: boolean) {
+function mapOne(b: FlowBuilder, p: Placed, configById: Map<string, NrNode>, answersHttp: boolean, tabDisabled: boolean) {
   const n = p.node;
   const settings = { ...(n.d === true || tabDisabled ? { disabled: true } : {}), ...(typeof n.info === 'string' && n.info.trim() && n.type !== 'comment' ? { notes: n.info } : {}) };
-  const configById = new Map([...config].map(([id, s]) => [id, s.node]));
   const m: MapInput = {
     b, node: n, path: p.path, id: p.id, name: n.name || typeLabel(n.type), settings, config: configById,
     report: (severity, kind, path, message) => b.note(severity, kind, path, p.via ? `${message} (inside subflow ${p.via})` : message, p.id),
