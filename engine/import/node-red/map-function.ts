@@ -65,7 +65,10 @@ export function mapFunction(m: MapInput): Mapped {
   m.report('info', 'option', `${m.path}.func`, 'the function body runs in Junction\'s Code sandbox in strict mode, once per item with msg = the item\'s json; node.send, node.warn and node.error work, setTimeout and Node modules do not');
 
   const code = functionCode(body, outputs, { name: n.name || '', initialize });
-  const id = m.b.add({ id: m.id, type: 'core.code', name: m.name, x: n.x, y: n.y, params: { code, timeoutMs: 5000, memoryMb: 64 }, settings: m.settings });
+  // Node-RED's timeout is in seconds (0: none); Junction's Code node always has one.
+  const seconds = Number(n.timeout);
+  const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(300_000, Math.max(100, Math.round(seconds * 1000))) : 5000;
+  const id = m.b.add({ id: m.id, type: 'core.code', name: m.name, x: n.x, y: n.y, params: { code, timeoutMs, memoryMb: 64 }, settings: m.settings });
   if (outputs === 1) return { input: id, outputs: [{ node: id, port: 'main' }], primary: id, type: 'core.code', outcome: 'mapped' };
 
   const baseName = m.b.node(id)!.name;
