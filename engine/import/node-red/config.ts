@@ -36,3 +36,16 @@ export function foldConfig(b: FlowBuilder, c: Sourced, users: string[]): void {
 
 /** Keys that hold secrets in Node-RED nodes written by hand or older exports; never copied. */
 export const SECRET_KEY = /^(credentials|password|passwd|pass|secret|token|apikey|api_key|privatekey|private_key|passphrase|access_token|refresh_token)$/i;
+
+/** Properties through which Node-RED's own and common contrib nodes name their config node. */
+const CONFIG_KEYS = ['broker', 'server', 'tls', 'proxy', 'mydb', 'postgreSQLConfig', 'group', 'client', 'serverConfig', 'connection', 'ui'];
+
+/** The config references of a node that name no node of the file: [property, id]. */
+export function missingConfigRefs(node: NrNode, config: Map<string, Sourced>, all: Set<string>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const key of CONFIG_KEYS) {
+    const v = node[key];
+    if (typeof v === 'string' && /^[\w.-]{6,}$/.test(v) && !config.has(v) && !all.has(v)) out.push([key, v]);
+  }
+  return out;
+}

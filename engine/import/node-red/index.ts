@@ -13,7 +13,7 @@
  */
 import type { ImportResult } from '../types';
 import { FlowBuilder } from './builder';
-import { configRefs, foldConfig } from './config';
+import { configRefs, foldConfig, missingConfigRefs } from './config';
 import { expand, isPlaceable, type Placed } from './expand';
 import type { MapInput } from './mapping';
 import { mapperFor, typeLabel } from './mappers';
@@ -31,6 +31,7 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
   const tabs = parsed.nodes.filter((s) => s.node.type === 'tab');
   const subflows = new Map(parsed.nodes.filter((s) => s.node.type === 'subflow').map((s) => [s.node.id, s]));
   const config = new Map(parsed.nodes.filter((s) => !isPlaceable(s.node) && !['tab', 'subflow', 'group'].includes(s.node.type)).map((s) => [s.node.id, s]));
+  const allIds = new Set(parsed.nodes.map((s) => s.node.id));
   const configNodes = new Map([...config].map(([id, s]) => [id, s.node]));
   const innerOf = new Map<string, Sourced[]>();
   const top: Sourced[] = [];
@@ -79,6 +80,11 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
     const users = new Map<Sourced, string[]>();
     for (const l of list) for (const c of configRefs(l.placed.node, config)) users.set(c, [...(users.get(c) ?? []), b.node(l.mapped?.primary ?? '')?.name ?? l.placed.id]);
     for (const [c, names] of users) foldConfig(b, c, names);
+    for (const l of list) {
+      for (const [key, id] of missingConfigRefs(l.placed.node, config, allIds)) {
+        b.note('warning', 'node', `${l.placed.path}.${key}`, `refers to the config node ${JSON.stringify(id)}, which is not in the file; set up what it configured by hand`, l.mapped?.primary);
+      }
+    }
     if (list.length) b.note('info', 'file', tabOf.get(key)?.path ?? '$', MSG_RULE);
   }
 

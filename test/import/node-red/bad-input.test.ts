@@ -43,6 +43,7 @@ describe('Node-RED import of bad input', () => {
     expect(f.notes.find((n) => n.path === '$[1].wires[0]')?.message).toBe('wires to a node "gone" that is not in the file; that wire was left out');
     expect(f.flow.edges.some((e) => e.to.node === 'd')).toBe(true);
     expect(f.nodes.find((n) => n.path === '$[3]')?.outcome).toBe('placeholder');
+    expect(f.notes.find((n) => n.path === '$[3].broker')?.message).toBe('refers to the config node "no-such-broker", which is not in the file; set up what it configured by hand');
     expect(importProblems(f.flow)).toEqual([]);
   });
 
