@@ -41,26 +41,42 @@ export function single(m: MapInput, type: string, params: Record<string, unknown
   return { ...(hasInput ? { input: id } : {}), outputs: ports.map((port) => ({ node: id, port })), primary: id, type, outcome: 'mapped' };
 }
 
-/** Node-RED's own properties: everything but identity, position, wiring and grouping. */
+/** Node-RED's own properties: everything but identity, position, wiring, grouping and secrets (at any depth). */
 export function sourceParams(node: NrNode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
     if (['id', 'type', 'z', 'x', 'y', 'wires', 'g', 'd', 'l'].includes(k) || SECRET_KEY.test(k)) continue;
-    out[k] = v;
+    out[k] = withoutSecrets(v, 0);
   }
   return out;
 }
 
+function withoutSecrets(v: unknown, depth: number): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (depth > 50) return null;
+  if (Array.isArray(v)) return v.map((x) => withoutSecrets(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (!SECRET_KEY.test(k)) out[k] = withoutSecrets(x, depth + 1);
+  return out;
+}
+
 /**
- * A stand-in for a node Junction has no equivalent of: it keeps the source type and params and
- * refuses to run. Its outputs are numbered as Node-RED's were, so the wiring survives.
+ * A stand-in for a node Junction has no equivalent of (the placeholder type's params: source
+ * tool and type, the reason, the settings as JSON text that is never evaluated, the output
+ * count). Its outputs are numbered as Node-RED's were ("main", "output2", …), so wiring survives.
  */
 export function placeholder(m: MapInput, why: string): Mapped {
-  const count = Math.max(Array.isArray(m.node.wires) ? m.node.wires.length : 0, typeof m.node.outputs === 'number' ? m.node.outputs : 0);
-  m.report('warning', 'node', m.path, `${JSON.stringify(m.node.type)} ${why}; kept as a placeholder that holds its settings and refuses to run`);
+  const wired = Math.max(Array.isArray(m.node.wires) ? m.node.wires.length : 0, typeof m.node.outputs === 'number' ? m.node.outputs : 0);
+  const count = Math.min(Math.max(wired, 1), MAX_PLACEHOLDER_OUTPUTS);
+  const reason = `${JSON.stringify(m.node.type)} ${why}`;
+  m.report('warning', 'node', m.path, `${reason}; kept as a placeholder that holds its settings and refuses to run`);
+  if (wired > MAX_PLACEHOLDER_OUTPUTS) m.report('warning', 'connection', `${m.path}.wires`, `has ${wired} outputs; the wires of outputs past ${MAX_PLACEHOLDER_OUTPUTS} were left out`);
   const id = m.b.add({
     id: m.id, type: PLACEHOLDER_TYPE, name: m.name, x: m.node.x, y: m.node.y, settings: m.settings,
-    params: { sourceTool: 'node-red', sourceType: m.node.type, sourceParams: sourceParams(m.node) },
+    params: { sourceTool: 'node-red', sourceType: m.node.type, sourceVersion: 1, reason, parameters: JSON.stringify(sourceParams(m.node), null, 2), outputs: count },
   });
-  return { input: id, outputs: Array.from({ length: count }, () => ({ node: id, port: 'main' })), primary: id, type: PLACEHOLDER_TYPE, outcome: 'placeholder' };
+  return { input: id, outputs: Array.from({ length: count }, (_, i) => ({ node: id, port: i === 0 ? 'main' : `output${i + 1}` })), primary: id, type: PLACEHOLDER_TYPE, outcome: 'placeholder' };
 }
+
+/** The most outputs the placeholder type draws. */
+const MAX_PLACEHOLDER_OUTPUTS = 64;

@@ -30,7 +30,7 @@ describe('Node-RED import of bad input', () => {
   it('a subflow instance whose definition is missing becomes a placeholder with a line', () => {
     const r = importNodeRed(text([tab(), inject('i', ['s'], '1'), { id: 's', type: 'subflow:nowhere', z: 't1', x: 200, y: 100, wires: [['d']] }, debug('d')]));
     const f = r.flows[0];
-    expect(f.flow.nodes.find((n) => n.id === 's')).toMatchObject({ type: 'import.placeholder', params: { sourceTool: 'node-red', sourceType: 'subflow:nowhere' } });
+    expect(f.flow.nodes.find((n) => n.id === 's')).toMatchObject({ type: 'import.placeholder', params: { sourceTool: 'node-red', sourceType: 'subflow:nowhere', outputs: 1 } });
     expect(f.notes.some((n) => n.path === '$[2]' && n.severity === 'warning')).toBe(true);
     expect(f.flow.edges.some((e) => e.from.node === 's' && e.to.node === 'd')).toBe(true);
     expect(importProblems(f.flow)).toEqual([]);
@@ -64,7 +64,7 @@ describe('Node-RED credentials never reach the flow', () => {
       { id: 'm', type: 'mqtt out', z: 't1', name: '', topic: 'a', broker: 'b1', x: 1, y: 1, wires: [] },
       { id: 'b1', type: 'mqtt-broker', name: 'Home broker', broker: 'localhost', port: '1883', credentials: { user: 'u', password: secrets[0] } },
       { id: 'f', type: 'function', z: 't1', name: '', func: 'return msg;', outputs: 1, token: secrets[2], credentials: { apiKey: secrets[3] }, x: 1, y: 1, wires: [['d']] },
-      { id: 'x', type: 'some-contrib', z: 't1', name: '', password: secrets[2], apikey: secrets[3], x: 1, y: 1, wires: [] },
+      { id: 'x', type: 'some-contrib', z: 't1', name: '', password: secrets[2], apikey: secrets[3], options: { auth: { user: 'u', token: secrets[2] } }, x: 1, y: 1, wires: [] },
       debug('d')];
     const out = JSON.stringify(importNodeRed(text(nodes)));
     for (const s of secrets) expect(out).not.toContain(s);
