@@ -12,5 +12,6 @@ const r = measureNodeRedImport(dir);
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 console.log(`Node-RED corpus: ${r.files} files, ${r.flows} flows`);
 console.log(`  source flow nodes: ${r.outcomes.mapped} mapped to Junction nodes, ${r.outcomes.placeholder} placeholders (${pct(r.mappedShare)} mapped); ${r.outcomes.folded} folded (links, junctions, config, catch), ${r.outcomes.dropped} dropped`);
-console.log(`  flows with no report line besides the msg → item rule: ${r.cleanFlows} of ${r.flows} (${pct(r.cleanFlowShare)})`);
+console.log(`  flows with no report line besides the msg → item rule: ${r.cleanFlows} of ${r.flows} (${pct(r.cleanFlowShare)}); of them ${r.emptyFlows} are empty tabs, so ${r.cleanFlows - r.emptyFlows} of ${r.flows - r.emptyFlows} flows with nodes (${pct((r.cleanFlows - r.emptyFlows) / (r.flows - r.emptyFlows))})`);
+console.log(`  flows with nodes and no warning or error (info lines only): ${r.noWarnings} of ${r.flows - r.emptyFlows}`);
 console.log(`  import time, whole corpus: min ${r.minMs.toFixed(1)} ms, median ${r.medianMs.toFixed(1)} ms (20 runs after a warm-up)`);

@@ -10,13 +10,17 @@ export function measureNodeRedImport(dir: string, reps = 20) {
   const outcomes = { mapped: 0, placeholder: 0, folded: 0, dropped: 0 };
   let flows = 0;
   let clean = 0;
+  let empty = 0;
+  let noWarnings = 0;
   for (const f of files) {
     const r = importNodeRed(f.text, { fileName: f.name });
     for (const flow of r.flows) {
       flows++;
+      if (!flow.flow.nodes.length) empty++;
       for (const n of flow.nodes) outcomes[n.outcome]++;
       const lines = flow.notes.filter((n) => !n.message.startsWith('Node-RED messages became items'));
       if (!lines.length) clean++;
+      if (flow.flow.nodes.length && !flow.notes.some((n) => n.severity !== 'info')) noWarnings++;
     }
   }
   const times: number[] = [];
@@ -29,7 +33,7 @@ export function measureNodeRedImport(dir: string, reps = 20) {
   const placed = outcomes.mapped + outcomes.placeholder;
   return {
     files: files.length, flows, outcomes,
-    mappedShare: outcomes.mapped / placed, cleanFlowShare: clean / flows, cleanFlows: clean,
+    mappedShare: outcomes.mapped / placed, cleanFlowShare: clean / flows, cleanFlows: clean, emptyFlows: empty, noWarnings,
     minMs: times[0], medianMs: times[Math.floor(times.length / 2)],
   };
 }
