@@ -15,7 +15,7 @@ import type { ImportResult } from '../types';
 import { FlowBuilder } from './builder';
 import { configRefs, foldConfig, missingConfigRefs } from './config';
 import { expand, isPlaceable, type Placed } from './expand';
-import type { MapInput } from './mapping';
+import { placeholder, type Mapped, type MapInput } from './mapping';
 import { mapperFor, typeLabel } from './mappers';
 import { parseExport, type NrNode, type Sourced } from './source';
 import { breakCycles, reach, wire, type Landed } from './wiring';
@@ -26,7 +26,7 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
   const parsed = parseExport(text, opts.fileName);
   if (!parsed.ok) return { source: 'node-red', flows: [], notes: parsed.notes };
   const notes = [...parsed.notes];
-  const base = (opts.fileName ?? 'Node-RED flow').replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
+  const base = (opts.fileName ?? 'Node-RED flow').replace(/^.*[\\/]/, '').replace(/\.json$/i, '') || 'Node-RED flow';
 
   const tabs = parsed.nodes.filter((s) => s.node.type === 'tab');
   const subflows = new Map(parsed.nodes.filter((s) => s.node.type === 'subflow').map((s) => [s.node.id, s]));
@@ -47,7 +47,8 @@ export function importNodeRed(text: string, opts: { fileName?: string } = {}): I
   // One builder per tab, in file order, then per missing tab the nodes name.
   const builders = new Map<string, FlowBuilder>();
   const tabOf = new Map(tabs.map((t) => [t.node.id, t]));
-  for (const t of tabs) builders.set(t.node.id, new FlowBuilder(`node-red-${t.node.id}`, String(t.node.label || t.node.name || base)));
+  const textOf = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  for (const t of tabs) builders.set(t.node.id, new FlowBuilder(`node-red-${t.node.id}`, textOf(t.node.label) ?? textOf(t.node.name) ?? base));
   for (const p of [...placed, ...passages.values()]) {
     if (builders.has(p.flow)) continue;
     const missing = [...placed, ...passages.values()].some((q) => q.flow !== p.flow && !tabOf.has(q.flow)) && !tabOf.has(p.flow);
@@ -128,7 +129,14 @@ function mapOne(b: FlowBuilder, p: Placed, configById: Map<string, NrNode>, answ
     b, node: n, path: p.path, id: p.id, name: n.name || typeLabel(n.type), settings, config: configById,
     report: (severity, kind, path, message) => b.note(severity, kind, path, p.via ? `${message} (inside subflow ${p.via})` : message, p.id),
   };
-  const mapped = mapperFor(n.type, answersHttp)(m);
+  let mapped: Mapped;
+  try {
+    mapped = mapperFor(n.type, answersHttp)(m);
+  } catch (e) {
+    // A field of an unexpected shape: the node is kept as a placeholder rather than lost.
+    m.report('error', 'node', p.path, `could not be read (${(e as Error).message}); kept as a placeholder`);
+    mapped = placeholder({ ...m, id: b.node(m.id) ? `${m.id}-source` : m.id }, 'has settings of an unexpected shape');
+  }
   b.imported.push({ sourceName: `${p.via ? `${p.via} / ` : ''}${nameOf(n)}`, sourceType: n.type, path: p.path, nodeId: mapped.primary, junctionType: mapped.type, outcome: mapped.outcome });
   return mapped;
 }

@@ -43,6 +43,7 @@ const RESPONSE: Record<string, string> = { txt: 'text', obj: 'json', bin: 'binar
 export function mapHttpRequest(m: MapInput): Mapped {
   const n = m.node;
   const method = String(n.method || 'GET').toUpperCase();
+  if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'USE'].includes(method)) return placeholder(m, `uses the method ${JSON.stringify(n.method)}, which is not an HTTP method Junction sends`);
   let url: unknown = '{{ $json.url }}';
   if (typeof n.url === 'string' && n.url) {
     url = templateUrl(n.url);
@@ -72,7 +73,7 @@ export function mapHttpRequest(m: MapInput): Mapped {
   const request = single(m, 'http.request', {
     method: method === 'USE' ? '{{ $json.method }}' : method, url, headers, query: {},
     bodyType: hasBody ? 'json' : 'none', ...(hasBody ? { json: '{{ $json.payload }}' } : {}),
-    response: RESPONSE[String(n.ret)] ?? 'auto', splitArrays: false, neverError: n.senderr !== true, recordExchange: false,
+    response: Object.hasOwn(RESPONSE, String(n.ret)) ? RESPONSE[String(n.ret)] : 'auto', splitArrays: false, neverError: n.senderr !== true, recordExchange: false,
   }, ['main'], true, Object.keys(credentials).length ? { credentials } : {});
   m.report('info', 'option', m.path, 'the response becomes msg.payload; msg.statusCode, msg.headers and the other properties of the request message are not kept');
   const set = m.b.add({

@@ -47,7 +47,7 @@ export function parseExport(text: string, fileName = 'the file'): ParsedExport {
   const notes: ImportNote[] = [];
   list.forEach((entry, i) => {
     const path = base ? `${base}[${i}]` : '$';
-    if (isObject(entry) && typeof entry.id === 'string' && entry.id && typeof entry.type === 'string' && entry.type) nodes.push({ node: entry as NrNode, path });
+    if (isObject(entry) && typeof entry.id === 'string' && entry.id && typeof entry.type === 'string' && entry.type) nodes.push({ node: normalized(entry as NrNode), path });
     else notes.push({ severity: 'warning', kind: 'node', path, message: 'is not a Node-RED node (it needs a text id and type); skipped' });
   });
   if (!nodes.length) notes.push(fileNote(`${fileName} holds no Node-RED nodes`));
@@ -65,4 +65,13 @@ export function wiresOf(node: NrNode): string[][] {
 /** Config nodes and structural objects have no position and no wires; flow nodes have both. */
 export function isFlowNode(node: NrNode): boolean {
   return Array.isArray(node.wires) || typeof node.x === 'number';
+}
+
+/** The fields every part of the importer reads, with their types made sure; a wrong type reads as missing. */
+function normalized(n: NrNode): NrNode {
+  const out: NrNode = { ...n };
+  for (const key of ['z', 'name', 'info'] as const) if (out[key] !== undefined && typeof out[key] !== 'string') delete out[key];
+  for (const key of ['x', 'y'] as const) if (out[key] !== undefined && (typeof out[key] !== 'number' || !Number.isFinite(out[key]))) delete out[key];
+  if (out.d !== undefined && typeof out.d !== 'boolean') delete out.d;
+  return out;
 }

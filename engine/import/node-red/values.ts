@@ -3,9 +3,13 @@ import { checkTemplate } from '../../expr';
 /** Where a value's report line goes: the builder's note, bound to one node and JSON path. */
 export type Report = (severity: 'info' | 'warning' | 'error', kind: string, path: string, message: string) => void;
 
+/** Keys no Junction field may have (they reach into prototypes). */
+const FORBIDDEN = /(^|[.[\]"'])(__proto__|constructor|prototype)($|[.[\]"'])/;
+
 /** A Node-RED property path (`payload.a["b c"][0]`, without `msg.`) as a Junction `$json` access, or undefined if it is not a plain path. */
 export function jsonAccess(path: string): string | undefined {
   const p = path.trim().replace(/^msg\./, '');
+  if (FORBIDDEN.test(p)) return undefined;
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\]|\["[^"\\]*"\]|\['[^'\\]*'\])*$/.test(p)) return undefined;
   return `$json.${p}`;
 }
@@ -13,6 +17,7 @@ export function jsonAccess(path: string): string | undefined {
 /** The same path as Junction's dotted field path (for Edit Fields names, Split Out), or undefined. */
 export function fieldPath(path: string): string | undefined {
   const p = path.trim().replace(/^msg\./, '');
+  if (FORBIDDEN.test(p)) return undefined;
   return /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(p) ? p : undefined;
 }
 
