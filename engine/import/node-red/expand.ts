@@ -52,17 +52,17 @@ export function expand(flowNodes: Sourced[], subflows: Map<string, Sourced>, inn
     usedSubflows.add(def.id);
     const inner = (ref: string) => (ref === def.id ? id : `${id}~${ref}`);
     const label = `${via ? `${via} / ` : ''}${n.name || def.name || def.id}`;
-    const ins = Array.isArray(def.in) ? (def.in as { wires?: { id?: string }[] }[]) : [];
-    passages.set(id, { id, flow, targets: (ins[0]?.wires ?? []).map((w) => inner(String(w.id))), path: s.path });
-    const outs = Array.isArray(def.out) ? (def.out as { wires?: { id?: string; port?: number }[] }[]) : [];
+    const ins = listOf(def.in) as ({ wires?: unknown } | null)[];
+    passages.set(id, { id, flow, targets: listOf(ins[0]?.wires).map((w) => inner(String(w?.id))), path: s.path });
+    const outs = listOf(def.out) as ({ wires?: unknown } | null)[];
     const extraWires = new Map<string, { port: number; target: string }[]>();
     outs.forEach((out, i) => {
       const outId = `${id}~out${i}`;
       passages.set(outId, { id: outId, flow, targets: wires[i] ?? [], path: s.path });
-      for (const w of out.wires ?? []) {
-        const from = inner(String(w.id));
+      for (const w of listOf(out?.wires)) {
+        const from = inner(String(w?.id));
         if (from === id) passages.get(id)!.targets.push(outId);
-        else extraWires.set(from, [...(extraWires.get(from) ?? []), { port: Number(w.port) || 0, target: outId }]);
+        else extraWires.set(from, [...(extraWires.get(from) ?? []), { port: Math.min(Math.max(Number(w?.port) || 0, 0), 63), target: outId }]);
       }
     });
     if (Array.isArray(def.env) && def.env.length) notes.push({ severity: 'warning', kind: 'option', path: `${sub.path}.env`, message: `the subflow's properties (env) are not carried: inner nodes that read them with env get nothing (instance ${s.path})` });
@@ -87,3 +87,6 @@ export function expand(flowNodes: Sourced[], subflows: Map<string, Sourced>, inn
 
 /** Whether an object is a node of a flow (not a tab, subflow, group or config node). */
 export const isPlaceable = (n: NrNode) => isFlowNode(n) && !['tab', 'subflow', 'group'].includes(n.type);
+
+type Wire = { id?: unknown; port?: unknown } | null | undefined;
+const listOf = (v: unknown): Wire[] => (Array.isArray(v) ? v : []);

@@ -23,6 +23,16 @@ import { breakCycles, reach, wire, type Landed } from './wiring';
 const MSG_RULE = 'Node-RED messages became items: msg.payload is $json.payload, msg.topic is $json.topic, and every other msg property is the same field of the item\'s json.';
 
 export function importNodeRed(text: string, opts: { fileName?: string } = {}): ImportResult {
+  try {
+    return importExport(text, opts);
+  } catch (e) {
+    // Every part reads defensively; this is the last guard that keeps a stack trace from the person.
+    const message = `${opts.fileName ?? 'the file'} could not be imported: ${(e as Error)?.message ?? String(e)}`;
+    return { source: 'node-red', flows: [], notes: [{ severity: 'error', kind: 'file', path: '$', message }] };
+  }
+}
+
+function importExport(text: string, opts: { fileName?: string }): ImportResult {
   const parsed = parseExport(text, opts.fileName);
   if (!parsed.ok) return { source: 'node-red', flows: [], notes: parsed.notes };
   const notes = [...parsed.notes];

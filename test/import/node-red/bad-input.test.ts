@@ -36,6 +36,14 @@ describe('Node-RED import of bad input', () => {
     expect(importProblems(f.flow)).toEqual([]);
   });
 
+  it('a subflow definition with broken in/out lists imports what it can', () => {
+    const r = importNodeRed(text([tab(), { id: 'sf', type: 'subflow', name: 'broken', in: [null], out: [null, { wires: [null, { id: 'inner', port: 'x' }] }] },
+      { ...fn('inner', 'return msg;', [[]]), z: 'sf' }, inject('i', ['s'], '1'), { id: 's', type: 'subflow:sf', z: 't1', x: 1, y: 1, wires: [['d'], ['d']] }, debug('d')]));
+    expect(r.flows).toHaveLength(1);
+    expect(r.flows[0].flow.edges.map((e) => `${e.from.node}>${e.to.node}`)).toEqual(['i>i-fields', 's~inner>d']);
+    expect(importProblems(r.flows[0].flow)).toEqual([]);
+  });
+
   it('wires to missing nodes and a missing config node are reported; everything else imports', () => {
     const r = importNodeRed(text([tab(), inject('i', ['gone', 'd'], '1'), debug('d'),
       { id: 'm', type: 'mqtt in', z: 't1', name: '', topic: 'a/b', broker: 'no-such-broker', x: 100, y: 300, wires: [['d']] }]));
