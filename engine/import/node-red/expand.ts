@@ -16,7 +16,10 @@ export interface Placed {
 /** Nodes that only pass messages on: junctions, link pairs, a subflow instance's input and outputs. */
 export interface Passage { id: string; flow: string; targets: string[]; path: string }
 
-export interface Expanded { placed: Placed[]; passages: Map<string, Passage>; notes: ImportNote[]; usedSubflows: Set<string> }
+/** A report line of the expansion, with the flow it belongs to. */
+export type FlowNote = ImportNote & { flow: string };
+
+export interface Expanded { placed: Placed[]; passages: Map<string, Passage>; notes: FlowNote[]; usedSubflows: Set<string> }
 
 const MAX_DEPTH = 8;
 
@@ -28,7 +31,7 @@ const MAX_DEPTH = 8;
 export function expand(flowNodes: Sourced[], subflows: Map<string, Sourced>, innerOf: Map<string, Sourced[]>, flowOf: (n: NrNode) => string): Expanded {
   const placed: Placed[] = [];
   const passages = new Map<string, Passage>();
-  const notes: ImportNote[] = [];
+  const notes: FlowNote[] = [];
   const usedSubflows = new Set<string>();
 
   const visit = (s: Sourced, id: string, flow: string, rename: (ref: string) => string, depth: number, via: string | undefined, offset: { x: number; y: number }) => {
@@ -37,13 +40,13 @@ export function expand(flowNodes: Sourced[], subflows: Map<string, Sourced>, inn
     if (n.type === 'junction' || n.type === 'link in') { passages.set(id, { id, flow, targets: wires[0] ?? [], path: s.path }); return; }
     if (n.type === 'link out') {
       const targets = n.mode === 'return' ? [] : (Array.isArray(n.links) ? n.links.filter((l): l is string => typeof l === 'string').map(rename) : []);
-      if (n.mode === 'return') notes.push({ severity: 'warning', kind: 'connection', path: s.path, message: 'a "link out" in return mode answers a "link call", which Junction cannot express; its messages stop here' });
+      if (n.mode === 'return') notes.push({ flow, severity: 'warning', kind: 'connection', path: s.path, message: 'a "link out" in return mode answers a "link call", which Junction cannot express; its messages stop here' });
       passages.set(id, { id, flow, targets, path: s.path });
       return;
     }
     const sub = n.type.startsWith('subflow:') ? subflows.get(n.type.slice('subflow:'.length)) : undefined;
     if (!sub || depth >= MAX_DEPTH) {
-      if (sub) notes.push({ severity: 'error', kind: 'node', path: s.path, message: `subflows nest more than ${MAX_DEPTH} deep here; the instance was not inlined` });
+      if (sub) notes.push({ flow, severity: 'error', kind: 'node', path: s.path, message: `subflows nest more than ${MAX_DEPTH} deep here; the instance was not inlined` });
       placed.push({ node: { ...n, x: (n.x ?? 0) + offset.x, y: (n.y ?? 0) + offset.y }, path: s.path, id, flow, wires, ...(via ? { via } : {}) });
       return;
     }
@@ -65,7 +68,7 @@ export function expand(flowNodes: Sourced[], subflows: Map<string, Sourced>, inn
         else extraWires.set(from, [...(extraWires.get(from) ?? []), { port: Math.min(Math.max(Number(w?.port) || 0, 0), 63), target: outId }]);
       }
     });
-    if (Array.isArray(def.env) && def.env.length) notes.push({ severity: 'warning', kind: 'option', path: `${sub.path}.env`, message: `the subflow's properties (env) are not carried: inner nodes that read them with env get nothing (instance ${s.path})` });
+    if (Array.isArray(def.env) && def.env.length) notes.push({ flow, severity: 'warning', kind: 'option', path: `${sub.path}.env`, message: `the subflow's properties (env) are not carried: inner nodes that read them with env get nothing (instance ${s.path})` });
     const start = placed.length;
     const at = { x: (n.x ?? 0) + offset.x, y: (n.y ?? 0) + offset.y + 80 };
     for (const child of innerOf.get(def.id) ?? []) visit(child, inner(child.node.id), flow, inner, depth + 1, label, at);

@@ -52,7 +52,6 @@ function importExport(text: string, opts: { fileName?: string }): ImportResult {
   }
   const flowKey = (n: { z?: string }) => (typeof n.z === 'string' ? n.z : '');
   const { placed, passages, notes: expandNotes, usedSubflows } = expand(top, subflows, innerOf, flowKey);
-  notes.push(...expandNotes);
 
   // One builder per tab, in file order, then per missing tab the nodes name.
   const builders = new Map<string, FlowBuilder>();
@@ -65,6 +64,8 @@ function importExport(text: string, opts: { fileName?: string }): ImportResult {
     builders.set(p.flow, new FlowBuilder(`node-red-${p.flow || 'nodes'}`, missing ? `${base} (${p.flow || 'no tab'})` : base));
     if (p.flow) notes.push({ severity: 'info', kind: 'file', path: '$', message: `nodes name the tab ${JSON.stringify(p.flow)}, which is not in the file; they form the flow "${builders.get(p.flow)!.name}"` });
   }
+
+  for (const { flow, ...note } of expandNotes) builders.get(flow)!.notes.push(note);
 
   const landed = new Map<string, Landed>();
   const byFlow = new Map<string, Landed[]>();

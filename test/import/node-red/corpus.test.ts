@@ -30,7 +30,7 @@ describe('Node-RED corpus import', () => {
     const source = JSON.parse(text) as { id: string; type: string; z?: string }[];
     const r = importNodeRed(text, { fileName: file });
     expect(r.source).toBe('node-red');
-    expect(r.notes.filter((n) => n.severity === 'error')).toEqual([]);
+    expect([...r.notes, ...r.flows.flatMap((f) => f.notes)].filter((n) => n.severity === 'error')).toEqual([]);
 
     const tabs = source.filter((n) => n.type === 'tab');
     for (const t of tabs) expect(r.flows.map((f) => f.flow.id)).toContain(`node-red-${t.id}`);

@@ -39,7 +39,7 @@ describe('Node-RED subflows', () => {
     const self = [tab(), { id: 'rec', type: 'subflow', name: 'rec', in: [{ wires: [{ id: 'rec-i' }] }], out: [] },
       { id: 'rec-i', type: 'subflow:rec', z: 'rec', x: 1, y: 1, wires: [[]] }, inject('i', ['u'], '1'), { id: 'u', type: 'subflow:rec', z: 't1', x: 1, y: 1, wires: [[]] }];
     const r = importNodeRed(text(self));
-    expect(r.notes.some((n) => n.severity === 'error' && /nest more than 8 deep/.test(n.message))).toBe(true);
+    expect(r.flows[0].notes.some((n) => n.severity === 'error' && /nest more than 8 deep/.test(n.message))).toBe(true);
     expect(importProblems(r.flows[0].flow)).toEqual([]);
   });
 });
