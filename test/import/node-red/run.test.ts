@@ -71,4 +71,14 @@ describe('imported Node-RED flows run with Node-RED\'s results', () => {
     expect(await joined('be206cc6.f8141', '681800f4.06545')).toEqual([{ Apple: 100, Orange: 20 }, { Banana: 80, Kiwi: 120 }]);
     expect(await joined('3f482b62.8ec0f4', '82b9afbd.380bd')).toEqual([{ name: 'Apple', price: 100 }, { name: 'Orange', price: 20 }, { name: 'Banana', price: 80 }, { name: 'Kiwi', price: 120 }]);
   });
+
+  it('catch: the error of the function in its scope reaches the catch node\'s debug with the message and msg.error.message', async () => {
+    const flow = only('node-red__node-red__common-catch-01-Catch-error.json');
+    const r = await runFrom(flow, 'd1073c30.cb321');
+    expect(r.status).toBe('success');
+    const [caught, ...more] = r.json('f96f0ba7.cfe008');
+    expect(more).toEqual([]);
+    expect(caught.payload).toBe('Hello, World!');
+    expect((caught.error as { message: string }).message).toContain('Error Occured!');
+  });
 });
