@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../build/bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = process.argv[2] ?? resolve(root, '../../shared/corpus/node-red');
+const dir = process.argv[2] ?? join(process.env.JUNCTION_CORPUS ?? '/work/shared/corpus', 'node-red');
 await bundleForNode(root, { 'bench-import-node-red': join(root, 'bench/import-node-red.ts') }, join(root, 'dist'));
 const { measureNodeRedImport } = await import(join(root, 'dist/bench-import-node-red.mjs'));
 const r = measureNodeRedImport(dir);

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { checkTemplate } from '../../../engine/expr';
 import { importNodeRed } from '../../../engine/import/node-red';
 import type { ImportResult } from '../../../engine/import/types';
+import { CORPUS } from './run-imported';
 import { importProblems } from './validate-imported';
 
-const DIR = join(__dirname, '../../../../../shared/corpus/node-red');
-const corpusDir = (() => { try { return readdirSync(DIR).length ? DIR : undefined; } catch { return undefined; } })() ?? '/work/shared/corpus/node-red';
+const corpusDir = CORPUS;
 const files = readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort();
 
 /** Every source object is accounted for: a flow (tabs), an imported node record, or a report line at its path. */

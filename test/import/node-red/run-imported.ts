@@ -10,7 +10,8 @@ const types = builtinRegistry();
 // Imported flows are untrusted: they run on the isolated (QuickJS) backend.
 const code = createCodeRunner(createQuickJsSandbox());
 
-export const CORPUS = '/work/shared/corpus/node-red';
+/** The corpus's Node-RED folder; JUNCTION_CORPUS names the corpus root elsewhere (as for the n8n tests). */
+export const CORPUS = `${process.env.JUNCTION_CORPUS ?? '/work/shared/corpus'}/node-red`;
 
 export function importFile(file: string): ImportedFlow[] {
   return importNodeRed(readFileSync(`${CORPUS}/${file}`, 'utf8'), { fileName: file }).flows;
