@@ -73,12 +73,20 @@ export function mapHttpRequest(m: MapInput): Mapped {
   const request = single(m, 'http.request', {
     method: method === 'USE' ? '{{ $json.method }}' : method, url, headers, query: {},
     bodyType: hasBody ? 'json' : 'none', ...(hasBody ? { json: '{{ $json.payload }}' } : {}),
-    response: Object.hasOwn(RESPONSE, String(n.ret)) ? RESPONSE[String(n.ret)] : 'auto', splitArrays: false, neverError: n.senderr !== true, recordExchange: false,
+    response: Object.hasOwn(RESPONSE, String(n.ret)) ? RESPONSE[String(n.ret)] : 'auto', splitArrays: false, neverError: n.senderr !== true, recordExchange: true,
   }, ['main'], true, Object.keys(credentials).length ? { credentials } : {});
-  m.report('info', 'option', m.path, 'the response becomes msg.payload; msg.statusCode, msg.headers and the other properties of the request message are not kept');
+  m.report('info', 'option', m.path, 'the answer gives msg.payload, msg.statusCode, msg.headers and msg.responseUrl; the request message\'s other properties (msg.topic …) are not kept');
+  // The node's items hold the body (a text or list body under "data") and the exchange under $response.
+  const payload = '{{ Object.keys($json).length === 2 && $json.data !== undefined ? $json.data : Object.fromEntries(Object.entries($json).filter(e => e[0] !== "$response")) }}';
+  const fields = [
+    { name: 'payload', value: payload, transforms: [] },
+    { name: 'statusCode', value: '{{ $json.$response.status }}', transforms: [] },
+    { name: 'headers', value: '{{ $json.$response.response?.headers ?? {} }}', transforms: [] },
+    { name: 'responseUrl', value: '{{ $json.$response.url }}', transforms: [] },
+  ];
   const set = m.b.add({
     id: `${request.primary}-msg`, type: 'core.set', name: `${m.b.node(request.primary)!.name} payload`, x: (n.x ?? 0) + 40, y: (n.y ?? 0) + 60,
-    params: { mode: 'replace', fields: [{ name: 'payload', value: '{{ Object.keys($json).length === 1 && $json.data !== undefined ? $json.data : $json }}', transforms: [] }], remove: [], dotNotation: true },
+    params: { mode: 'replace', fields, remove: [], dotNotation: true },
   });
   m.b.connect(request.outputs[0], set);
   return { ...request, outputs: [{ node: set, port: 'main' }] };

@@ -32,7 +32,9 @@ describe('Node-RED http nodes', () => {
     expect(importProblems(f.flow)).toEqual([]);
     const run = await runFrom(f.flow, 'i');
     expect(run.status).toBe('success');
-    expect(run.json('h-msg')).toEqual([{ payload: { got: { a: 1 }, method: 'POST' } }]);
+    const [msg] = run.json('h-msg');
+    expect(msg).toMatchObject({ payload: { got: { a: 1 }, method: 'POST' }, statusCode: 200, responseUrl: `${base}/echo` });
+    expect((msg.headers as Record<string, string>)['content-type']).toBe('application/json');
   });
 
   it('http request: a URL with mustache tags reads the message; a text answer becomes msg.payload', async () => {
@@ -40,7 +42,7 @@ describe('Node-RED http nodes', () => {
     const f = r.flows[0];
     expect(f.flow.nodes.find((n) => n.id === 'h')?.params.url).toBe(`${base}/items/{{ $json.payload }}?t={{ $json.topic }}`);
     const run = await runFrom(f.flow, 'i');
-    expect(run.json('h-msg')).toEqual([{ payload: 'hello /items/abc?t=t' }]);
+    expect(run.json('h-msg').map((j) => [j.payload, j.statusCode])).toEqual([['hello /items/abc?t=t', 200]]);
   });
 
   it('http in and http response become a Webhook that waits for a Respond node, with msg.payload and msg.req', () => {
