@@ -86,7 +86,7 @@ function importExport(text: string, opts: { fileName?: string }): ImportResult {
     for (const l of list) if (l.placed.node.type === 'catch' || l.placed.node.type === 'status') handleCatchOrStatus(b, l, list, landed, passages);
     wire(b, list, landed, passages);
     breakCycles(b);
-    if (tab?.disabled) b.note('warning', 'option', `${tabOf.get(key)!.path}.disabled`, 'the tab is disabled in Node-RED; every node of the flow was imported disabled');
+    if (tab?.disabled) b.note('warning', 'option', `${tabOf.get(key)!.path}.disabled`, 'the tab is disabled in Node-RED; every node of the flow was imported disabled (a disabled Junction node passes its items on)');
     if (tab && typeof tab.info === 'string' && tab.info.trim()) b.note('info', 'option', `${tabOf.get(key)!.path}.info`, `the tab's description: ${tab.info.trim().slice(0, 2000)}`);
     // Config nodes used here.
     const users = new Map<Sourced, string[]>();
@@ -140,6 +140,7 @@ function mapOne(b: FlowBuilder, p: Placed, configById: Map<string, NrNode>, answ
     b, node: n, path: p.path, id: p.id, name: n.name || typeLabel(n.type), settings, config: configById,
     report: (severity, kind, path, message) => b.note(severity, kind, path, p.via ? `${message} (inside subflow ${p.via})` : message, p.id),
   };
+  if (n.d === true) m.report('warning', 'option', `${p.path}.d`, 'is disabled: a disabled Junction node passes its items on, where Node-RED stopped messages at it; delete the node or its wires if they must stop');
   let mapped: Mapped;
   try {
     mapped = mapperFor(n.type, answersHttp)(m);
