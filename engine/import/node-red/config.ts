@@ -34,8 +34,8 @@ export function foldConfig(b: FlowBuilder, c: Sourced, users: string[]): void {
   }
 }
 
-/** Keys that hold secrets in Node-RED nodes written by hand or older exports; never copied. */
-export const SECRET_KEY = /^(credentials|password|passwd|pass|secret|token|apikey|api_key|privatekey|private_key|passphrase|access_token|refresh_token)$/i;
+/** Keys that hold secrets in Node-RED nodes written by hand or older exports (a TLS key, a password, a token); never copied. */
+export const SECRET_KEY = /^(credentials|key|keydata|pfx|pass)$|password|passwd|secret|token|api_?key|private_?key|passphrase/i;
 
 /** Properties through which Node-RED's own and common contrib nodes name their config node. */
 const CONFIG_KEYS = ['broker', 'server', 'tls', 'proxy', 'mydb', 'postgreSQLConfig', 'group', 'client', 'serverConfig', 'connection', 'ui'];

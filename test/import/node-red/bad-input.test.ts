@@ -66,13 +66,13 @@ describe('Node-RED import of bad input', () => {
 
 describe('Node-RED credentials never reach the flow', () => {
   it('credentials objects, an http request\'s basic auth and a broker\'s password are left out and listed as connections', () => {
-    const secrets = ['hunter2-broker-pass', 'http-pass-0451', 'tok_live_998877', 'flow-level-secret'];
+    const secrets = ['hunter2-broker-pass', 'http-pass-0451', 'tok_live_998877', 'flow-level-secret', '-----BEGIN PRIVATE KEY-----MIIE'];
     const nodes = [tab(), inject('i', ['h', 'm'], '1'),
       { id: 'h', type: 'http request', z: 't1', name: 'Fetch', method: 'GET', ret: 'obj', url: 'https://example.com/x', authType: 'basic', credentials: { user: 'ada', password: secrets[1] }, x: 1, y: 1, wires: [['d']] },
       { id: 'm', type: 'mqtt out', z: 't1', name: '', topic: 'a', broker: 'b1', x: 1, y: 1, wires: [] },
       { id: 'b1', type: 'mqtt-broker', name: 'Home broker', broker: 'localhost', port: '1883', credentials: { user: 'u', password: secrets[0] } },
       { id: 'f', type: 'function', z: 't1', name: '', func: 'return msg;', outputs: 1, token: secrets[2], credentials: { apiKey: secrets[3] }, x: 1, y: 1, wires: [['d']] },
-      { id: 'x', type: 'some-contrib', z: 't1', name: '', password: secrets[2], apikey: secrets[3], options: { auth: { user: 'u', token: secrets[2] } }, x: 1, y: 1, wires: [] },
+      { id: 'x', type: 'some-contrib', z: 't1', name: '', password: secrets[2], apikey: secrets[3], options: { auth: { user: 'u', token: secrets[2] } }, key: secrets[4], client_secret: secrets[4], x: 1, y: 1, wires: [] },
       debug('d')];
     const out = JSON.stringify(importNodeRed(text(nodes)));
     for (const s of secrets) expect(out).not.toContain(s);
