@@ -34,6 +34,9 @@ export function mapHttpResponse(m: MapInput): Mapped {
   return single(m, 'trigger.respond', { status, headers, body: '{{ $json.payload }}' }, ['main']);
 }
 
+/** Headers whose value is a secret: never copied into the flow. */
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|apikey|x-auth-token)$/i;
+
 const RESPONSE: Record<string, string> = { txt: 'text', obj: 'json', bin: 'binary' };
 
 /**
@@ -53,7 +56,9 @@ export function mapHttpRequest(m: MapInput): Mapped {
   const headers: Record<string, string> = {};
   if (Array.isArray(n.headers)) {
     n.headers.forEach((h: Record<string, unknown>, i) => {
-      if (h?.keyType === 'other' && h.valueType === 'other' && typeof h.keyValue === 'string') headers[h.keyValue] = literalText(String(h.valueValue ?? ''));
+      if (h?.keyType === 'other' && typeof h.keyValue === 'string' && SECRET_HEADER.test(h.keyValue)) {
+        m.report('warning', 'credential', `${m.path}.headers[${i}]`, `the ${h.keyValue} header carries a secret; it was not imported, put it in a connection`);
+      } else if (h?.keyType === 'other' && h.valueType === 'other' && typeof h.keyValue === 'string') headers[h.keyValue] = literalText(String(h.valueValue ?? ''));
       else m.report('warning', 'option', `${m.path}.headers[${i}]`, 'a header chosen from a list or read from msg was left out; add it by hand');
     });
   }
@@ -63,7 +68,13 @@ export function mapHttpRequest(m: MapInput): Mapped {
   if (n.persist) m.report('info', 'option', `${m.path}.persist`, 'keeps connections alive, which Junction decides itself');
   if (method === 'USE') m.report('warning', 'option', `${m.path}.method`, 'takes its method from msg.method; {{ $json.method }} is used');
   const credentials: Record<string, CredentialRef> = {};
-  const auth = String(n.authType ?? '');
+  let auth = String(n.authType ?? '');
+  // user:password@ in the URL is a secret written inline: it goes, and a basic connection is asked for.
+  if (typeof url === 'string' && /^[a-z][\w+.-]*:\/\/[^/@\s]+@/i.test(url)) {
+    url = url.replace(/^([a-z][\w+.-]*:\/\/)[^/@\s]+@/i, '$1');
+    m.report('warning', 'credential', `${m.path}.url`, 'the URL held a user and password; they were removed');
+    auth ||= 'basic';
+  }
   if (auth) {
     const type = auth === 'bearer' ? 'bearer' : 'basic';
     if (auth === 'digest') m.report('warning', 'credential', `${m.path}.authType`, 'uses digest authentication, which Junction does not offer; a basic connection is asked for instead');

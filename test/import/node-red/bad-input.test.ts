@@ -74,6 +74,8 @@ describe('Node-RED credentials never reach the flow', () => {
       { id: 'f', type: 'function', z: 't1', name: '', func: 'return msg;', outputs: 1, token: secrets[2], credentials: { apiKey: secrets[3] }, x: 1, y: 1, wires: [['d']] },
       { id: 'x', type: 'some-contrib', z: 't1', name: '', password: secrets[2], apikey: secrets[3], options: { auth: { user: 'u', token: secrets[2] } }, key: secrets[4], client_secret: secrets[4], x: 1, y: 1, wires: [] },
       debug('d')];
+    nodes.push({ id: 'h2', type: 'http request', z: 't1', name: 'Inline', method: 'GET', ret: 'txt', url: `https://ada:${secrets[1]}@example.com/y`,
+      headers: [{ keyType: 'other', keyValue: 'Authorization', valueType: 'other', valueValue: `Bearer ${secrets[2]}` }, { keyType: 'other', keyValue: 'Accept', valueType: 'other', valueValue: 'text/plain' }], x: 1, y: 1, wires: [[]] });
     const out = JSON.stringify(importNodeRed(text(nodes)));
     for (const s of secrets) expect(out).not.toContain(s);
     const f = importNodeRed(text(nodes)).flows[0];
@@ -82,7 +84,8 @@ describe('Node-RED credentials never reach the flow', () => {
       { id: 'node-red-b1', type: 'node-red:mqtt-broker', name: 'Home broker' },
     ]));
     expect(f.flow.nodes.find((n) => n.id === 'h')?.credentials).toEqual({ auth: { id: 'node-red-h-auth', type: 'basic', name: 'Fetch (basic authentication)' } });
-    expect(f.notes.filter((n) => n.kind === 'credential').map((n) => n.path).sort()).toEqual(['$[2].authType', '$[4]']);
+    expect(f.notes.filter((n) => n.kind === 'credential').map((n) => n.path).sort()).toEqual(['$[2].authType', '$[4]', '$[8].authType', '$[8].headers[0]', '$[8].url']);
+    expect(f.flow.nodes.find((n) => n.id === 'h2')?.params).toMatchObject({ url: 'https://example.com/y', headers: { Accept: 'text/plain' } });
   });
 
   it('no corpus file puts a value of a credentials object into its flows', () => {
