@@ -1,4 +1,5 @@
 import { placeholder, single, type Mapped, type MapInput } from './mapping';
+import { mustacheCode } from './mustache-code';
 import { expression, fieldPath, jsonAccess, literalText } from './values';
 
 /** Splits a mustache template into text and `{{path}}` / `{{{path}}}` tags; undefined when it uses sections, partials or context. */
@@ -18,9 +19,9 @@ function mustacheParts(template: string): (string | { path: string })[] | undefi
 
 /**
  * template → Edit Fields that sets the target property: `{{name}}` becomes `{{ $json.name }}`.
- * With "parsed JSON" output the text is built and parsed in one expression. Sections, partials
- * and context tags, or a plain (non-mustache) template with an expression-like body, go to a
- * placeholder with a report line.
+ * With "parsed JSON" output the text is built and parsed in one expression. Sections become a
+ * Code node that renders mustache; partials, delimiter changes, context tags and YAML output
+ * go to a placeholder with a report line.
  */
 export function mapTemplate(m: MapInput): Mapped {
   const n = m.node;
@@ -28,9 +29,14 @@ export function mapTemplate(m: MapInput): Mapped {
   const field = fieldPath(typeof n.field === 'string' && n.field ? n.field : 'payload');
   if ((n.fieldType ?? 'msg') !== 'msg' || !field) return placeholder(m, `writes to ${String(n.fieldType)} ${JSON.stringify(n.field)}, which Junction cannot`);
   const parts = n.syntax === 'plain' ? [template] : mustacheParts(template);
-  if (!parts) return placeholder(m, 'uses mustache sections, partials or context values, which Edit Fields cannot express');
   const output = n.output === 'json' || n.output === 'yaml' ? n.output : 'str';
   if (output === 'yaml') return placeholder(m, 'parses its result as YAML, which Junction has no expression for');
+  if (!parts) {
+    // Sections and the like: a Code node renders the template as mustache does.
+    if (/\{\{\s*[>=]|\{\{\{?\s*(flow|global|env)\./.test(template)) return placeholder(m, 'uses mustache partials, delimiter changes or context values');
+    m.report('info', 'node', `${m.path}.template`, 'uses mustache sections; a Code node renders it as Node-RED does');
+    return single(m, 'core.code', { code: mustacheCode(template, field.split('.'), output === 'json'), timeoutMs: 5000, memoryMb: 64 });
+  }
   let value: string | undefined;
   if (output === 'json') {
     const concat = parts.map((p) => (typeof p === 'string' ? JSON.stringify(p) : `(${jsonAccess(p.path)} ?? "")`)).join(' + ') || '""';

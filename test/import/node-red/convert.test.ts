@@ -19,12 +19,17 @@ describe('Node-RED conversions', () => {
     expect(r.json('k').map((j) => j.payload)).toEqual(['{"a":[1,2]}']);
   });
 
-  it('template: plain text keeps {{ }} literal; mustache sections become a placeholder with a line', async () => {
+  it('template: plain text keeps {{ }} literal; mustache sections render in a Code node as mustache does; partials are placeholders', async () => {
     const plain = flowOf([tab(), inject('i', ['t'], '1'), node('t', 'template', { field: 'payload', fieldType: 'msg', syntax: 'plain', template: 'literal {{x}}', output: 'str' }), debug('d')]);
     expect((await runFrom(plain.flow, 'i')).json('t').map((j) => j.payload)).toEqual(['literal {{x}}']);
-    const sections = flowOf([tab(), inject('i', ['t'], '1'), node('t', 'template', { field: 'payload', fieldType: 'msg', syntax: 'mustache', template: '{{#items}}{{name}}{{/items}}', output: 'str' }), debug('d')]);
-    expect(sections.nodes.find((n) => n.path === '$[2]')?.outcome).toBe('placeholder');
-    expect(sections.notes.find((n) => n.path === '$[2]')?.message).toMatch(/mustache sections/);
+    const template = '<ul>{{#payload.items}}<li>{{name}} ({{topic}}){{^ok}}!{{/ok}}</li>{{/payload.items}}</ul>{{! note }}{{^payload.none}}none{{/payload.none}} {{{payload.raw}}} {{payload.raw}}';
+    const sections = flowOf([tab(), inject('i', ['t'], '{"items":[{"name":"A&B","ok":true},{"name":"C"}],"raw":"<b>"}'),
+      node('t', 'template', { field: 'out.html', fieldType: 'msg', syntax: 'mustache', template, output: 'str' }), debug('d')]);
+    expect(sections.flow.nodes.find((n) => n.id === 't')?.type).toBe('core.code');
+    const [json] = (await runFrom(sections.flow, 'i')).json('t');
+    expect((json.out as { html: string }).html).toBe('<ul><li>A&amp;B (t)</li><li>C (t)!</li></ul>none <b> &lt;b&gt;');
+    const partial = flowOf([tab(), inject('i', ['t'], '1'), node('t', 'template', { field: 'payload', fieldType: 'msg', syntax: 'mustache', template: '{{> header}}', output: 'str' }), debug('d')]);
+    expect(partial.nodes.find((n) => n.path === '$[2]')?.outcome).toBe('placeholder');
   });
 
   it('csv: text with a header row gives one message per row, numbers typed; objects give CSV text', async () => {
