@@ -166,7 +166,9 @@ function handleCatchOrStatus(b: FlowBuilder, l: Landed, list: Landed[], landed: 
     return;
   }
   record('folded');
-  const scope = Array.isArray(n.scope) ? new Set(n.scope as string[]) : undefined;
+  // scope: a list of node ids, "group" (the nodes of the catch node's group), or null (the whole tab).
+  const scope = Array.isArray(n.scope) ? new Set(n.scope as string[])
+    : n.scope === 'group' ? new Set(list.filter((o) => o.placed.node.g !== undefined && o.placed.node.g === n.g).map((o) => o.placed.node.id)) : undefined;
   const targets = reach(l.placed.wires[0] ?? [], passages).nodes.map((id) => landed.get(id)?.mapped?.input).filter((x): x is string => !!x);
   let count = 0;
   for (const other of list) {
