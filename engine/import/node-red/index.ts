@@ -176,7 +176,8 @@ function handleCatchOrStatus(b: FlowBuilder, l: Landed, list: Landed[], landed: 
     if (!m?.input || m.outcome !== 'mapped' || other === l || (scope && !scope.has(other.placed.node.id))) continue;
     const node = b.node(m.primary)!;
     node.settings = { ...node.settings, onError: 'errorPort' };
-    for (const t of targets) b.connect({ node: m.primary, port: 'error' }, t);
+    // A node the catch feeds would catch its own errors in a loop: its error output stays unwired.
+    for (const t of targets) if (t !== m.input) b.connect({ node: m.primary, port: 'error' }, t);
     count++;
   }
   if (n.uncaught) b.note('info', 'option', `${l.placed.path}.uncaught`, 'catches only errors no other catch node handles; here it takes the errors of its whole scope');

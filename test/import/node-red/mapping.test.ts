@@ -91,4 +91,13 @@ describe('Node-RED nodes mapped and run', () => {
     const fields = (f.flow.nodes.find((n) => n.id === 'c')!.params as { fields: { name: string; value: unknown }[] }).fields;
     expect(fields).toEqual([{ name: 'total', value: '$sum(payload.items.price)', transforms: [] }, { name: 'x', value: '{{ $json.payload.a }}', transforms: [] }]);
   });
+
+  it('a catch node scoped to its group gives error outputs to that group\'s nodes only', () => {
+    const f = one([tab(), inject('i', ['a', 'b'], '1'), { ...fn('a', 'return msg;', [[]]), g: 'g1' }, fn('b', 'return msg;', [[]]),
+      { id: 'k', type: 'catch', z: 't1', g: 'g1', name: '', scope: 'group', x: 1, y: 1, wires: [['e']] }, { ...debug('e'), g: 'g1' },
+      { id: 'g1', type: 'group', z: 't1', name: 'errors', nodes: ['a', 'k', 'e'], x: 0, y: 0, w: 100, h: 100 }]);
+    expect(f.flow.nodes.filter((n) => n.settings?.onError === 'errorPort').map((n) => n.id).sort()).toEqual(['a', 'e']);
+    expect(f.flow.edges.filter((e) => e.from.port === 'error').map((e) => `${e.from.node}>${e.to.node}`)).toEqual(['a>e']);
+    expect(f.notes.some((n) => /closed a loop/.test(n.message))).toBe(false);
+  });
 });
