@@ -11,7 +11,7 @@ export const OUTPUT_FIELD = '_nodeRedOutput';
  * array of messages, or null; null or nothing sends nothing; node.send() sends too. With more
  * than one output each message carries its output number for the Switch that follows.
  */
-export function functionCode(body: string, outputs: number, meta: { name: string; initialize: string }): string {
+export function functionCode(body: string, outputs: number, meta: { id: string; name: string; initialize: string }): string {
   return [
     `// Node-RED function "${meta.name.replace(/[\r\n]/g, ' ')}", imported: runs once per item with msg = the item's json.`,
     `const __outputs = ${outputs};`,
@@ -32,7 +32,7 @@ export function functionCode(body: string, outputs: number, meta: { name: string
     'const __store = (m) => ({ get: (k) => m.get(k), set: (k, v) => { m.set(k, v); }, keys: () => [...m.keys()] });',
     'const context = __store(new Map()), flow = __store(new Map()), global = __store(new Map());',
     'context.flow = flow; context.global = global;',
-    'const node = { id: "", name: "", send: (m) => __send(m), done: () => {}, status: () => {},',
+    `const node = { id: ${JSON.stringify(meta.id)}, name: ${JSON.stringify(meta.name)}, send: (m) => __send(m), done: () => {}, status: () => {},`,
     '  log: (m) => console.log(__text(m)), warn: (m) => console.warn(__text(m)), error: (m) => console.error(__text(m)) };',
     'const RED = { util: { cloneMessage: (m) => JSON.parse(JSON.stringify(m)) } };',
     'const env = { get: () => undefined };',
@@ -64,7 +64,7 @@ export function mapFunction(m: MapInput): Mapped {
   if (typeof n.finalize === 'string' && n.finalize.trim()) m.report('warning', 'option', `${m.path}.finalize`, 'its close code was left out: a Junction run has no deploy and close');
   m.report('info', 'option', `${m.path}.func`, 'the function body runs in Junction\'s Code sandbox in strict mode, once per item with msg = the item\'s json; node.send, node.warn and node.error work, setTimeout and Node modules do not');
 
-  const code = functionCode(body, outputs, { name: n.name || '', initialize });
+  const code = functionCode(body, outputs, { id: n.id, name: n.name || '', initialize });
   // Node-RED's timeout is in seconds (0: none); Junction's Code node always has one.
   const seconds = Number(n.timeout);
   const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(300_000, Math.max(100, Math.round(seconds * 1000))) : 5000;
