@@ -62,3 +62,19 @@ const WHY: Record<string, string> = {
 };
 
 export const unsupported = (m: MapInput): Mapped => placeholder(m, WHY[m.node.type] ?? 'has no Junction equivalent');
+
+/** range → Edit Fields: scales a number from one range to another, with Node-RED's clamp, roll and round options. */
+export function mapRange(m: MapInput): Mapped {
+  const n = m.node;
+  const access = jsonAccess(typeof n.property === 'string' && n.property ? n.property : 'payload');
+  const [a, b, c, d] = [n.minin, n.maxin, n.minout, n.maxout].map(Number);
+  if (!access || ![a, b, c, d].every(Number.isFinite) || a === b) return placeholder(m, 'has a range that is not four numbers with distinct input bounds');
+  const value = `Number(${access})`;
+  const input = n.action === 'clamp' ? `Math.min(Math.max(${value}, ${Math.min(a, b)}), ${Math.max(a, b)})`
+    : n.action === 'roll' ? `((((${value} - ${a}) % ${b - a}) + ${b - a}) % ${b - a}) + ${a}` : value;
+  let body = `(${input} - ${a}) / ${b - a} * ${d - c} + ${c}`;
+  if (n.round) body = `Math.round(${body})`;
+  const expr = expression(body);
+  if (!expr) return placeholder(m, 'could not be written as a Junction expression');
+  return single(m, 'core.set', { mode: 'merge', fields: [{ name: access.slice('$json.'.length), value: expr, transforms: [] }], remove: [], dotNotation: true });
+}

@@ -2,7 +2,7 @@ import { mapChange } from './map-change';
 import { mapFunction } from './map-function';
 import { mapHttpIn, mapHttpRequest, mapHttpResponse } from './map-http';
 import { mapInject } from './map-inject';
-import { mapComment, mapDebug, mapDelay, mapJson, unsupported } from './map-misc';
+import { mapComment, mapDebug, mapDelay, mapJson, mapRange, unsupported } from './map-misc';
 import { mapCsv, mapJoin, mapSplit } from './map-sequence';
 import { mapFileIn, mapFileOut, mapMysql, mapPostgres } from './map-storage';
 import { mapSwitch } from './map-switch';
@@ -18,6 +18,7 @@ export function mapperFor(type: string, flowAnswersHttp: boolean): Mapper {
     case 'switch': return mapSwitch;
     case 'template': return mapTemplate;
     case 'json': return mapJson;
+    case 'range': return mapRange;
     case 'csv': return mapCsv;
     case 'split': return mapSplit;
     case 'join': return mapJoin;

@@ -51,4 +51,13 @@ describe('Node-RED conversions', () => {
     expect(types.c[0]).toBe('import.placeholder');
     expect(f.notes.find((n) => n.path === '$[3].pauseType')?.severity).toBe('warning');
   });
+
+  it('range scales, clamps, rolls and rounds as Node-RED documents', async () => {
+    const range = (id: string, action: string, wires: string[][]) => node(id, 'range', { property: 'payload', minin: '0', maxin: '10', minout: '0', maxout: '100', action, round: action === 'roll' }, wires);
+    const f = flowOf([tab(), inject('i', ['s', 'c', 'r'], '12.34'), range('s', 'scale', [['d']]), range('c', 'clamp', [['d']]), range('r', 'roll', [['d']]), debug('d')]);
+    const r = await runFrom(f.flow, 'i');
+    expect(r.json('s')[0].payload).toBeCloseTo(123.4);
+    expect(r.json('c')[0].payload).toBe(100);
+    expect(r.json('r')[0].payload).toBe(23);
+  });
 });
