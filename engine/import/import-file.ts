@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { isJunctionError, JunctionError } from '../sdk/errors';
 import { detect } from './detect';
 import { importN8n } from './n8n';
-import { importNodeRed } from './node-red-entry';
+import { importNodeRed } from './node-red';
 import type { ImportResult, ImportSource } from './types';
 
 export interface ImportOptions { from?: ImportSource; fileName?: string }
@@ -18,7 +18,7 @@ export function importFile(text: string, opts: ImportOptions = {}): ImportResult
   const found = detect(text, opts.from);
   if (found.source === 'n8n' && found.doc.nodes.length === 0) throw new JunctionError('import.empty', 'The n8n workflow holds no nodes to import.');
   try {
-    const result = found.source === 'n8n' ? importN8n(found.doc, nameFrom(opts.fileName)) : importNodeRed(text);
+    const result = found.source === 'n8n' ? importN8n(found.doc, nameFrom(opts.fileName)) : importNodeRed(text, { fileName: opts.fileName });
     if (!result.flows.length) throw new JunctionError('import.empty', `The ${found.source === 'n8n' ? 'n8n workflow' : 'Node-RED export'} holds no nodes to import.`);
     return result;
   } catch (e) {
