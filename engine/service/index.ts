@@ -130,7 +130,7 @@ export function createService(opts: ServiceOptions): Service {
     return flow;
   };
   const triggers = createTriggerHost({
-    workspace, store, loadFlow, launch: runs.launch, webhook: opts.webhook, timers: opts.timers, env: process.env,
+    workspace, store, loadFlow, types, credentials: connections.resolve, launch: runs.launch, webhook: opts.webhook, timers: opts.timers, env: process.env,
     isRecorded: opts.recordTriggeredRuns ?? true, warn: (m) => process.stderr.write(`junction: ${m}\n`),
   });
   let isLive = false;

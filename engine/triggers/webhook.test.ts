@@ -94,7 +94,7 @@ describe('webhook listener', () => {
     await service.handlers['flows.deactivate']({ id: flow.id });
     expect((await fetch(`${base}/hook/idle`, { method: 'POST' })).status).toBe(404);
     const manual = await saveChain(service, 'Manual', [{ type: 'trigger.manual' }]);
-    await expect(service.handlers['flows.activate']({ id: manual.id })).rejects.toThrow(/no Schedule or Webhook trigger/);
+    await expect(service.handlers['flows.activate']({ id: manual.id })).rejects.toThrow(/no Schedule, Webhook, polling or event trigger/);
     await service.handlers['flows.activate']({ id: flow.id });
     const twin = await saveChain(service, 'Twin', respondChain({ type: 'none' }, 'idle'));
     await expect(service.handlers['flows.activate']({ id: twin.id })).rejects.toThrow(/already taken/);

@@ -37,6 +37,11 @@ export interface RunJob {
   trigger?: string;
   /** False: the run is not written to history (its state and journal still are). */
   isRecorded: boolean;
+  /**
+   * A poll: history and events wait for the trigger node; when it ends without items the run
+   * leaves no trace (its state still commits) and the result says `isEmpty`.
+   */
+  isQuietWhenEmpty?: boolean;
   /** Node types whose node.finished events cross with their output items (a run's observers read them: respond, outgoing webhooks). */
   eventDataOf?: string[];
   vars: Record<string, unknown>;
@@ -67,6 +72,8 @@ export interface RunOutcome {
   durationMs: number;
   /** Items that left through an unconnected error output. */
   failedItems?: number;
+  /** A quiet-when-empty run whose trigger found nothing: nothing was recorded or announced. */
+  isEmpty?: boolean;
 }
 
 /** A node's final outputs: inline, or the index of the `data` entry (of the main run) holding the same object. */

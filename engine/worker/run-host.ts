@@ -36,6 +36,8 @@ export interface HostedRunOptions {
   trigger?: string;
   /** False keeps the run out of history; true when absent. */
   isRecorded?: boolean;
+  /** A poll: no history and no events when the trigger node finds nothing (the result says `isEmpty`). */
+  isQuietWhenEmpty?: boolean;
   /** Node types whose node.finished events reach `onEvent` with their output items. */
   eventDataOf?: string[];
   vars?: Record<string, unknown>;
@@ -110,7 +112,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
     const job: RunJob = {
       flow, runId, mode: o.mode, usePinned: o.usePinned ?? false, input: o.input,
       previous: o.previous ? new Map(o.previous) : undefined, startAt: o.startAt, only: o.only,
-      trigger: o.trigger, isRecorded: o.isRecorded ?? true, eventDataOf: o.eventDataOf,
+      trigger: o.trigger, isRecorded: o.isRecorded ?? true, isQuietWhenEmpty: o.isQuietWhenEmpty, eventDataOf: o.eventDataOf,
       vars: o.vars ?? {}, env: o.env ?? {}, errorFlow: o.errorFlow,
       codeBackend: o.codeBackend ?? 'isolated', errorFlowBackend: o.errorFlowBackend ?? 'isolated', storePath: opts.storePath, typesModule: opts.typesModule,
       keepData: o.keepData ?? false, outputsOf: o.outputsOf, maxNodeOutputBytes, maxRunDataBytes: opts.maxRunDataBytes ?? MAX_RUN_DATA_BYTES,

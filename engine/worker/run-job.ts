@@ -58,7 +58,8 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
   const { code, trustedCode } = kept;
   /** Set once the host is told to stop this process: nothing more goes into history from here. */
   let isDoomed = false;
-  const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed && job.isRecorded) store.record(e); } };
+  const quiet = quietUntilTrigger(job);
+  const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed && job.isRecorded) quiet.later(() => store.record(e)); } };
   const withData = new Set(job.eventDataOf ?? []);
 
   const pending = new Map<string, NodeData[]>();
@@ -68,6 +69,8 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
   /** The main run's outputs already sent in `data`, so the result refers to them instead of copying. */
   const sent = new Map<Outputs, number>();
   const onEvent = (e: EngineEvent) => {
+    quiet.seen(e);
+    if (quiet.isEmpty) return;
     if (e.type === 'node.finished' && e.data) {
       const { data, ...event } = e;
       if (job.keepData) {
@@ -75,7 +78,7 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
         if (!list) pending.set(e.runId, (list = []));
         list.push({ runId: e.runId, nodeId: e.nodeId, iteration: e.iteration, input: data.input, output: data.output });
       }
-      send({ type: 'event', event: withData.has(e.nodeType) ? { ...event, data: { input: {}, output: withoutLineage(data.output) } } : event });
+      quiet.later(() => send({ type: 'event', event: withData.has(e.nodeType) ? { ...event, data: { input: {}, output: withoutLineage(data.output) } } : event }));
       const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
       dataBytes.set(e.runId, (dataBytes.get(e.runId) ?? 0) + bytes);
       if (bytes > job.maxNodeOutputBytes) {
@@ -92,7 +95,7 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
       if (e.runId === job.runId) entries.forEach((entry, i) => sent.set(entry.output, i));
       send({ type: 'data', runId: e.runId, entries });
     }
-    send({ type: 'event', event: e });
+    quiet.later(() => send({ type: 'event', event: e }));
   };
 
   let last: FromRunWorker;
@@ -119,11 +122,42 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
     const outcome = (r: RunOutcome): RunOutcome => ({
       runId: r.runId, status: r.status, durationMs: r.durationMs, ...(r.failedItems ? { failedItems: r.failedItems } : {}), ...(r.error ? { error: r.error } : {}),
     });
-    last = { type: 'result', outcome: outcome(result), ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
+    const main = outcome(result);
+    last = { type: 'result', outcome: quiet.isEmpty ? { ...main, isEmpty: true } : main, ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs };
   } catch (e) {
     last = { type: 'fatal', error: { ...toErrorInfo(e), code: 'engine.bug' } };
   }
   send(last);
+}
+
+/**
+ * A poll's history records and events wait until its trigger node has finished: when it found
+ * nothing (and did not fail) they are dropped, so an empty poll leaves no run behind.
+ */
+function quietUntilTrigger(job: RunJob) {
+  let held: (() => void)[] | undefined = job.isQuietWhenEmpty && job.trigger ? [] : undefined;
+  let isEmpty = false;
+  const release = (drop: boolean) => {
+    const acts = held ?? [];
+    held = undefined;
+    isEmpty = drop;
+    if (!drop) for (const act of acts) act();
+  };
+  return {
+    get isEmpty() { return isEmpty; },
+    later(act: () => void) {
+      if (isEmpty) return;
+      if (held) held.push(act); else act();
+    },
+    seen(e: EngineEvent) {
+      if (!held || e.runId !== job.runId) return;
+      if (e.type === 'node.finished' && e.nodeId === job.trigger) {
+        let found = 0;
+        for (const n of Object.values(e.itemsOut)) found += n;
+        release(e.status === 'success' && found === 0);
+      } else if (e.type === 'run.finished') release(false);
+    },
+  };
 }
 
 /**
