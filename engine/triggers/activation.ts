@@ -19,6 +19,7 @@ import { createOverlapGate, type OverlapGate } from './overlap';
 import { waitForRespond } from './respond-waiter';
 import { compileRoute, sameRoute, type Route } from './routes';
 import { startSchedule, systemTimers, type Timers } from './schedule';
+import { checkWebhookConnection, webhookKey } from './webhook-key';
 import { createWebhookServer, type HookAnswer, type HookCall, type HookTarget, type WebhookServer } from './webhook-server';
 
 export interface TriggerHostOptions {
@@ -34,7 +35,6 @@ export interface TriggerHostOptions {
   /** `isPortFlexible`: take a free port when the given one is busy (the editor's server does; `junction start` does not). */
   webhook?: { port?: number; host?: string; maxBodyBytes?: number; isPortFlexible?: boolean };
   timers?: Timers;
-  env?: Record<string, string | undefined>;
   /** False keeps triggered runs out of run history (the bench compares both). */
   isRecorded?: boolean;
   /** Told when a trigger could not be armed or the listener could not start, and event triggers' log lines. */
@@ -147,7 +147,8 @@ export function createTriggerHost(opts: TriggerHostOptions) {
       throw new JunctionError('flows.no-trigger', `"${flow.name}" has no Schedule, Webhook, polling or event trigger, so activating it would never start a run`, { path: 'id' });
     }
     const { schedules, webhooks, polls, listens } = found;
-    const routes = webhooks.map((w) => compileRoute(w.path, w.method, { flowId, nodeId: w.nodeId, auth: w.auth, respond: w.respond }));
+    for (const w of webhooks) checkWebhookConnection(w);
+    const routes = webhooks.map((w) => compileRoute(w.path, w.method, { flowId, nodeId: w.nodeId, auth: w.auth, respond: w.respond, ...(w.credential ? { credential: w.credential } : {}) }));
     const others = allRoutes();
     for (const r of routes) {
       const clash = others.find((o) => sameRoute(o, r)) ?? routes.find((o) => o !== r && sameRoute(o, r));
@@ -205,7 +206,7 @@ export function createTriggerHost(opts: TriggerHostOptions) {
     /** Starts the listener and arms every active flow of the workspace. */
     async start() {
       server = createWebhookServer({
-        ...opts.webhook, env: opts.env, nowMs: timers.now, accept,
+        ...opts.webhook, nowMs: timers.now, accept, keyOf: (target) => webhookKey(target.credential, opts.credentials),
         refused: (target, status, detail) => { if (target) record(target.flowId, target.nodeId, 'webhook', 'rejected', { status, detail }); },
       });
       try {

@@ -1,11 +1,11 @@
-import type { FlowFile, FlowNode } from '../flow/types';
+import type { CredentialRef, FlowFile, FlowNode } from '../flow/types';
 import type { NodeLookup } from '../flow';
 import type { NodeType } from '../sdk/types';
 import { MIN_POLL_SECONDS } from './poll';
 import type { WebhookAuth } from './webhook-auth';
 
 export interface ScheduleTrigger { nodeId: string; cron: string; timezone?: string }
-export interface WebhookTrigger { nodeId: string; path: string; method: string; auth: WebhookAuth; respond: 'immediately' | 'respondNode' }
+export interface WebhookTrigger { nodeId: string; nodeName: string; path: string; method: string; auth: WebhookAuth; respond: 'immediately' | 'respondNode'; credential?: CredentialRef }
 /** A node type with `poll`: a run every `intervalMs` while the flow is active. */
 export interface PollTrigger { nodeId: string; intervalMs: number }
 /** A node type with `listen`: started in the engine's process while the flow is active. */
@@ -26,9 +26,10 @@ export function flowTriggers(flow: FlowFile, types: Pick<NodeLookup, 'get'>): Fl
     }
     if (node.type === 'trigger.webhook') {
       found.webhooks.push({
-        nodeId: node.id, path: String(p.path), method: String(p.method ?? 'POST'),
+        nodeId: node.id, nodeName: node.name, path: String(p.path), method: String(p.method ?? 'POST'),
         auth: (p.auth as WebhookAuth | undefined) ?? { type: 'none' },
         respond: p.respond === 'respondNode' ? 'respondNode' : 'immediately',
+        ...(node.credentials?.auth ? { credential: node.credentials.auth } : {}),
       });
       continue;
     }
