@@ -152,7 +152,7 @@ export function createRuns({ types, store, runtime, emit, host, observers: alway
     active.set(runId, controller);
     const done = host.run(flow, {
       runId, mode: launch ? 'trigger' : 'manual', usePinned: !launch, input, previous, signal: controller.signal, vars, env, errorFlow,
-      keepData: isRecorded, isRecorded, isQuietWhenEmpty: isQuiet, eventDataOf,
+      keepData: isRecorded, isRecorded, isQuietWhenEmpty: isQuiet, eventDataOf, isShared: !!launch,
       // Resolved from the trust store by the flow's id, never from anything in the flow itself.
       codeBackend: isTrusted?.(flow) ? 'trusted' : 'isolated',
       errorFlowBackend: errorFlow && isTrusted?.(errorFlow) ? 'trusted' : 'isolated',

@@ -38,7 +38,7 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const until = async (check: () => boolean, ms = 5000) => {
+const until = async (check: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out');

@@ -82,15 +82,18 @@ export type OutputsRef = { outputs: Outputs } | { sameAsEntry: number };
 /** What every worker process says once its modules are loaded. */
 export interface WorkerReady { type: 'ready' }
 
-export type FromRunWorker =
-  | WorkerReady
+/** What one run says; `job` is its run id, since a process may carry several runs at once. */
+export type FromRunJob = (
   | { type: 'event'; event: EngineEvent }
   | { type: 'data'; runId: string; entries: NodeData[] }
   | { type: 'fatal'; error: ErrorInfo }
   | { type: 'result'; outcome: RunOutcome; errorFlowRun?: RunOutcome; outputs: [string, OutputsRef][] }
-  | CredentialRequest;
+  | CredentialRequest
+) & { job: string };
 
-export type ToRunWorker = { type: 'cancel' } | CredentialReply;
+export type FromRunWorker = WorkerReady | FromRunJob;
+
+export type ToRunWorker = ({ type: 'cancel' } | CredentialReply) & { job: string };
 
 /** The run data a preview reads: the newest run's outputs and node inputs (first iteration). */
 export interface PreviewData {

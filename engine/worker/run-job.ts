@@ -10,7 +10,7 @@ import type { CodeRunner, Outputs } from '../sdk/types';
 import { remoteCredentials } from './credential-channel';
 import { formatBytes } from './limits';
 import { estimateOutputBytes } from './output-size';
-import type { FromRunWorker, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
+import type { FromRunJob, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
 
 async function loadTypes(job: RunJob): Promise<NodeRegistry> {
   if (!job.typesModule) return builtinRegistry();
@@ -23,33 +23,38 @@ async function loadTypes(job: RunJob): Promise<NodeRegistry> {
  * node types, the run store's connection and the Code sandboxes (each still fresh per run inside).
  */
 interface Kept {
-  /** Connections, resolved and applied by the service on request. */
-  credentials: ReturnType<typeof remoteCredentials>;
   types: Map<string, Promise<NodeRegistry>>;
   stores: Map<string, RunStore>;
   code: CodeRunner & { close(): Promise<void> };
   trustedCode: CodeRunner & { close(): Promise<void> };
 }
 
+/** One run the process carries: its cancel, and its connections (resolved and applied by the service on request). */
+interface Job { controller: AbortController; credentials: ReturnType<typeof remoteCredentials> }
+
 /**
- * The process's message handler: a job, then maybe a cancel of it; after its result the host
- * may send the next job (one at a time) or end the process.
+ * The process's message handler: jobs, each maybe followed by a cancel; several may run at
+ * once (triggered runs share warm processes), every message in and out naming its job.
  */
 export function runWorker(): (m: RunJob | ToRunWorker) => void {
-  const credentials = remoteCredentials((m) => process.send!(m));
-  const kept: Kept = { credentials, types: new Map(), stores: new Map(), code: lazyCodeRunner('isolated'), trustedCode: lazyCodeRunner('trusted') };
-  let controller: AbortController | undefined;
+  const kept: Kept = { types: new Map(), stores: new Map(), code: lazyCodeRunner('isolated'), trustedCode: lazyCodeRunner('trusted') };
+  const jobs = new Map<string, Job>();
   return (m) => {
     const control = m as ToRunWorker;
-    if (control.type === 'cancel') { controller?.abort(); return; }
-    if (control.type === 'credential-reply') { credentials.onReply(control); return; }
-    const own = (controller = new AbortController());
-    void runJob(m as RunJob, own, kept).finally(() => { if (controller === own) controller = undefined; });
+    if (control.type === 'cancel') { jobs.get(control.job)?.controller.abort(); return; }
+    if (control.type === 'credential-reply') { jobs.get(control.job)?.credentials.onReply(control); return; }
+    const job = m as RunJob;
+    const send = (out: DistributiveOmit<FromRunJob, 'job'>) => process.send!({ ...out, job: job.runId });
+    const own: Job = { controller: new AbortController(), credentials: remoteCredentials(send) };
+    jobs.set(job.runId, own);
+    void runJob(job, own, kept, send).finally(() => jobs.delete(job.runId));
   };
 }
 
-async function runJob(job: RunJob, controller: AbortController, kept: Kept): Promise<void> {
-  const send = (m: FromRunWorker) => process.send!(m);
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Send = (m: DistributiveOmit<FromRunJob, 'job'>) => void;
+
+async function runJob(job: RunJob, { controller, credentials }: Job, kept: Kept, send: Send): Promise<void> {
   const typesKey = job.typesModule ? `${job.typesModule.url}#${job.typesModule.exportName}` : '';
   if (!kept.types.has(typesKey)) kept.types.set(typesKey, loadTypes(job));
   const types = await kept.types.get(typesKey)!;
@@ -98,11 +103,11 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
     quiet.later(() => send({ type: 'event', event: e }));
   };
 
-  let last: FromRunWorker;
+  let last: Parameters<Send>[0];
   try {
     const result = await executeFlow(
       {
-        types, code, trustedCode, store: history, vars: job.vars, env: job.env, credentials: kept.credentials.resolver,
+        types, code, trustedCode, store: history, vars: job.vars, env: job.env, credentials: credentials.resolver,
         isTrusted: () => job.errorFlowBackend === 'trusted',
         findFlow: (id) => (job.errorFlow?.id === id ? job.errorFlow : undefined),
       },
