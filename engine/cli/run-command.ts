@@ -4,6 +4,7 @@ import { allowedEnv, foldNodeSummary, totalItems, type CodeBackend, type EngineE
 import { builtinRegistry } from '../registry';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
 import { createRunHost, type RunHost } from '../worker';
+import { cliConnections } from './cli-connections';
 import { codeBackendFor } from './code-trust';
 import { jsonText } from './json-output';
 import { loadFlow, readInput, readText } from './load-flow';
@@ -87,6 +88,12 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
       summaries.set(e.nodeId, foldNodeSummary(summaries.get(e.nodeId), e));
     }
   };
+  const connections = cliConnections(dataPath, [flow, errorFlow], store);
+  if ('problem' in connections) {
+    store?.close();
+    err.write(`${connections.problem}\n`);
+    return 1;
+  }
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -95,7 +102,7 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
     // In a worker process with a heap cap and the flow's deadline: a runaway flow ends with a message and exit code 1.
     const result = await host.run(flow, {
       runId, mode: 'cli', input, vars, env: allowedEnv(), errorFlow, signal: controller.signal, onEvent,
-      codeBackend, errorFlowBackend, outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e),
+      codeBackend, errorFlowBackend, outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e), credentials: connections.credentials,
     });
     progress?.done();
     const ordered = flow.nodes.flatMap((n) => { const s = summaries.get(n.id); return s ? [lineOf(n, s)] : []; });
@@ -117,6 +124,7 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
   } finally {
     process.off('SIGINT', onSigint);
     progress?.done();
+    connections.close();
     store?.close();
   }
 }
