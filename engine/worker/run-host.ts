@@ -172,7 +172,8 @@ export function createRunHost(opts: RunHostOptions = {}) {
         clearTimeout(stopTimer);
         o.signal?.removeEventListener('abort', onAbort);
         stopListening();
-        if (o.isShared) shared.release(worker, isClean && !stopTimer);
+        // A shared process whose run stopped by itself after a cancel still serves the others.
+        if (o.isShared) shared.release(worker, isClean);
         else if (isClean && !stopTimer) release(worker);
         else worker.kill();
         resolve(result);
