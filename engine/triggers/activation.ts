@@ -6,14 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CredentialResolver } from '../exec/run-context';
-import type { LogLevel } from '../exec/events';
 import type { NodeLookup } from '../flow';
 import type { FlowFile } from '../flow/types';
 import type { RunStore, TriggerKind, TriggerOutcome } from '../store';
 import { JunctionError } from '../sdk/errors';
 import type { RunObserver } from '../exec';
 import { flowTriggers, hasTriggers } from './flow-triggers';
-import { startListener } from './listen';
+import { startListeners } from './listen';
 import { startPoll } from './poll';
 import { createOverlapGate, type OverlapGate } from './overlap';
 import { waitForRespond } from './respond-waiter';
@@ -58,7 +57,6 @@ export interface TriggerStatus {
 
 interface Armed { flow: FlowFile; stops: (() => void)[]; next: (() => number | undefined)[]; routes: Route<HookTarget>[] }
 
-const LEVELS: Record<LogLevel, string> = { debug: 'debug', info: 'info', warn: 'warning', error: 'error' };
 
 export function createTriggerHost(opts: TriggerHostOptions) {
   const timers = opts.timers ?? systemTimers;
@@ -164,18 +162,16 @@ export function createTriggerHost(opts: TriggerHostOptions) {
     armed.set(flowId, entry);
     server?.setRoutes(allRoutes());
     if (!listens.length) return;
-    const started = await Promise.allSettled(listens.map((trigger) => startListener({
-      flow, trigger, credentials: opts.credentials,
-      log: (level, message) => opts.warn?.(`${LEVELS[level]} from "${trigger.node.name}" in "${flow.name}": ${message}`),
-      emit: (items) => { fire(flowId, trigger.node.id, 'event', items); },
-    })));
-    const stops = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const letGo = () => { for (const stop of stops) { const p = stop().finally(() => stopping.delete(p)); stopping.add(p); } };
-    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (armed.get(flowId) !== entry || failed) {
+    const started = await startListeners(flow, listens, {
+      credentials: opts.credentials,
+      log: (node, level, message) => opts.warn?.(`${level === 'warn' ? 'warning' : level} from "${node}" in "${flow.name}": ${message}`),
+      emit: (nodeId, items) => { fire(flowId, nodeId, 'event', items); },
+    });
+    const letGo = () => { for (const stop of started.stops) { const p = stop().finally(() => stopping.delete(p)); stopping.add(p); } };
+    if (armed.get(flowId) !== entry || started.failure) {
       letGo();
       if (armed.get(flowId) === entry) disarm(flowId);
-      if (failed) throw failed.reason;
+      if (started.failure) throw started.failure;
       return;
     }
     entry.stops.push(letGo);

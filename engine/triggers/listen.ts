@@ -70,3 +70,17 @@ export async function startListener({ flow, trigger, credentials, log, emit }: L
     }
   };
 }
+
+/** Starts every event trigger of a flow at once; the ones that started, and the first failure if any. */
+export async function startListeners(
+  flow: FlowFile, listens: ListenTrigger[],
+  d: { credentials?: CredentialResolver; log(node: string, level: LogLevel, message: string): void; emit(nodeId: string, items: Record<string, unknown>[]): void },
+): Promise<{ stops: (() => Promise<void>)[]; failure?: unknown }> {
+  const started = await Promise.allSettled(listens.map((trigger) => startListener({
+    flow, trigger, credentials: d.credentials,
+    log: (level, message) => d.log(trigger.node.name, level, message),
+    emit: (items) => d.emit(trigger.node.id, items),
+  })));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  return { stops: started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])), ...(failed ? { failure: failed.reason as unknown } : {}) };
+}
