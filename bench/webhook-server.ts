@@ -13,7 +13,7 @@ const flow = await saveChain(service, 'Greeter', [
   { type: 'trigger.webhook', params: { path: 'greet', method: 'POST', respond: 'respondNode' } },
   { type: 'core.set', params: { fields: [{ name: 'greeting', value: '{{ "Hello " + $json.body.name }}' }] } },
   { type: 'trigger.respond', params: { status: 200, body: '{{ { greeting: $json.greeting } }}' } },
-]);
+], { concurrency: 'parallel' }); // calls answer independently, as an HTTP endpoint's should
 await service.handlers['flows.activate']({ id: flow.id });
 const { webhookUrl } = await service.startTriggers();
 process.stdout.write(`READY ${webhookUrl}/hook/greet\n`);

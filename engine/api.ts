@@ -138,12 +138,14 @@ export interface FieldPathInfo {
 export interface TriggerStatusDto {
   flowId: string;
   isActive: boolean;
-  /** The next fire instant among its schedules (ISO). */
+  /** The next fire instant among its schedules and polls (ISO). */
   nextFireAt?: string;
+  /** When its polling triggers last looked for something new (ISO); an empty poll leaves no run. */
+  lastPolledAt?: string;
   /** Where its webhooks listen. */
   webhooks: { nodeId: string; method: string; url: string }[];
   /** What its triggers did last: a run started or queued, a firing skipped, a call refused (with its HTTP status). */
-  lastEvent?: { at: string; outcome: 'started' | 'queued' | 'skipped' | 'rejected'; status?: number; runId?: string; detail?: string };
+  lastEvent?: { at: string; kind?: 'schedule' | 'webhook' | 'poll' | 'event'; outcome: 'started' | 'queued' | 'skipped' | 'rejected'; status?: number; runId?: string; detail?: string };
   /** Why an active flow's triggers are not live. */
   problem?: string;
 }

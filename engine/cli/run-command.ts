@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
-import { createConnectionManager } from '../connections';
-import { createSecrets } from '../secrets';
+import { resolve } from 'node:path';
 import { allowedEnv, foldNodeSummary, totalItems, type CodeBackend, type EngineEvent, type NodeSummary } from '../exec';
 import { builtinRegistry } from '../registry';
 import { defaultStorePath, openRunStore, type RunStore } from '../store';
 import { createRunHost, type RunHost } from '../worker';
+import { cliConnections } from './cli-connections';
 import { codeBackendFor } from './code-trust';
 import { jsonText } from './json-output';
 import { loadFlow, readInput, readText } from './load-flow';
@@ -70,11 +69,6 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
   let store: RunStore | undefined;
   // Opened here too (migrations run once, before the run's process opens it) to record a run this process had to stop.
   if (storePath) store = openRunStore(storePath);
-  // A flow that uses connections reads them from the data folder, as the service does (secrets from the keychain or the encrypted file).
-  const connectionStore = flow.nodes.some((n) => Object.keys(n.credentials ?? {}).length) ? (store ?? openRunStore(dataPath)) : undefined;
-  const credentials = connectionStore && createConnectionManager({
-    store: connectionStore.connections, secrets: createSecrets({ dataDir: dirname(dataPath), settings: connectionStore.settings }), now: Date.now, changed: () => {},
-  }).resolve;
   // --trust covers FILE only; an error flow needs its own trust, looked up by its own file.
   const trustOf = (path: string, flowId: string, trustFlag: boolean): CodeBackend => codeBackendFor(path, flowId, { trustFlag, store, storePath: dataPath });
   const codeBackend = trustOf(file, flow.id, args.trust);
@@ -95,6 +89,12 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
       summaries.set(e.nodeId, foldNodeSummary(summaries.get(e.nodeId), e));
     }
   };
+  const connections = cliConnections(dataPath, [flow, errorFlow], store);
+  if ('problem' in connections) {
+    store?.close();
+    err.write(`${connections.problem}\n`);
+    return 1;
+  }
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -103,7 +103,7 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
     // In a worker process with a heap cap and the flow's deadline: a runaway flow ends with a message and exit code 1.
     const result = await host.run(flow, {
       runId, mode: 'cli', input, vars, env: allowedEnv(), errorFlow, signal: controller.signal, onEvent,
-      codeBackend, errorFlowBackend, outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e), credentials,
+      codeBackend, errorFlowBackend, outputsOf: args.json ? sinkIds : [], record: (e) => store?.record(e), credentials: connections.credentials,
     });
     progress?.done();
     const ordered = flow.nodes.flatMap((n) => { const s = summaries.get(n.id); return s ? [lineOf(n, s)] : []; });
@@ -127,7 +127,7 @@ async function runWith(host: RunHost, dataPath: string, storePath: string | unde
   } finally {
     process.off('SIGINT', onSigint);
     progress?.done();
+    connections.close();
     store?.close();
-    if (connectionStore !== store) connectionStore?.close();
   }
 }

@@ -101,6 +101,11 @@ export const CONNECTION_TYPES: ConnectionTypeInfo[] = [
     fields: [host, { name: 'port', label: 'Port', input: 'number', required: true, default: 993 },
       { name: 'security', label: 'Security', input: 'select', options: ['tls', 'starttls', 'none'], default: 'tls' }, user, password],
   },
+  // Secrets of triggers and outgoing webhooks (the Webhook trigger's checks, Send Webhook's signature).
+  {
+    type: 'webhookSecret', title: 'Webhook secret', description: 'A signing secret or token that incoming webhooks are checked against, or outgoing ones signed with.',
+    fields: [{ name: 'secret', label: 'Secret', input: 'text', secret: true, required: true, help: 'The shared secret or token, e.g. whsec_… (Standard Webhooks) or a GitHub webhook secret.' }],
+  },
 ];
 
 export const connectionType = (type: string): ConnectionTypeInfo | undefined => CONNECTION_TYPES.find((t) => t.type === type);

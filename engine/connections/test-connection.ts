@@ -24,6 +24,7 @@ export async function testConnection(m: ConnectionManager, rec: ConnectionRecord
   try {
     if (['database', 'smtp', 'imap'].includes(rec.type)) return await reach(rec);
     if (rec.type === 'redis') return await pingRedis(m, rec);
+    if (rec.type === 'webhookSecret') return { ok: true, message: 'A webhook secret calls nothing by itself: it is checked when a webhook arrives, or signs the webhooks a flow sends.' };
     if (usesTokens(rec.type)) await m.tokens.accessToken(rec, rec.fields.grant !== 'authorizationCode');
     if (!rec.fields.testUrl) {
       return usesTokens(rec.type)

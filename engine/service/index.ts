@@ -121,7 +121,10 @@ export function createService(opts: ServiceOptions): Service {
   // Runs and previews execute in worker processes: flow content never holds this thread or ends this process.
   const host = createRunHost({ storePath, typesModule: opts.typesModule, memoryMb: opts.runMemoryMb, keepWarm: true });
   const previews = createPreviewHost();
-  const worker = createDeliveryWorker({ store: store.deliveries, timers: opts.timers, env: process.env });
+  const worker = createDeliveryWorker({
+    store: store.deliveries, timers: opts.timers,
+    signingSecret: async (id) => (await connections.resolve({ id, type: 'webhookSecret', name: store.connections.get(id)?.name ?? id })).secret?.('secret'),
+  });
   const timers = opts.timers ?? systemTimers;
   const outbox = outboxObserver(store.deliveries, () => worker.kick(), timers.now);
   const runs = createRuns({ types, store, runtime, emit, host, observers: [outbox], eventDataOf: [RESPOND_TYPE, SEND_TYPE] });
@@ -133,7 +136,7 @@ export function createService(opts: ServiceOptions): Service {
     return flow;
   };
   const triggers = createTriggerHost({
-    workspace, store, loadFlow, launch: runs.launch, webhook: opts.webhook, timers: opts.timers, env: process.env,
+    workspace, store, loadFlow, types, credentials: connections.resolve, launch: runs.launch, webhook: opts.webhook, timers: opts.timers,
     isRecorded: opts.recordTriggeredRuns ?? true, warn: (m) => process.stderr.write(`junction: ${m}\n`),
   });
   let isLive = false;

@@ -31,6 +31,8 @@ export interface Launch {
   observers?: RunObserver[];
   /** False keeps the run out of history (and its items out of memory). */
   isRecorded?: boolean;
+  /** A poll: a run whose trigger finds nothing leaves no trace (its result says `isEmpty`). */
+  isQuietWhenEmpty?: boolean;
 }
 
 type RunHandlers = Pick<Handlers, 'runs.start' | 'runs.cancel' | 'runs.list' | 'runs.get' | 'runs.items'>;
@@ -129,7 +131,9 @@ export function createRuns({ types, store, runtime, emit, host, observers: alway
     const previous = latest && completeOutputs(latest);
     // Starts from the earlier data a partial run takes over, so a chain of partial runs keeps it.
     const mem: RunMemory = { runId, flowId: flow.id, isDone: false, hasStarted: false, nodes: new Map(), outputs: new Map(previous ?? []) };
-    if (isRecorded) recent.remember(mem);
+    const isQuiet = launch?.isQuietWhenEmpty ?? false;
+    // A poll joins the recent runs once it found something, so empty polls never push real runs out.
+    if (isRecorded && !isQuiet) recent.remember(mem);
     const observers = [...always, ...(launch?.observers ?? [])];
     const onEvent = (e: EngineEvent) => {
       if (e.runId === runId && e.type === 'run.started') mem.hasStarted = true;
@@ -151,7 +155,7 @@ export function createRuns({ types, store, runtime, emit, host, observers: alway
     active.set(runId, controller);
     const done = host.run(flow, {
       runId, mode: launch ? 'trigger' : 'manual', usePinned: !launch, input, previous, signal: controller.signal, vars, env, errorFlow,
-      keepData: isRecorded, isRecorded, eventDataOf,
+      keepData: isRecorded, isRecorded, isQuietWhenEmpty: isQuiet, eventDataOf, isShared: !!launch,
       // Resolved from the trust store by the flow's id, never from anything in the flow itself.
       codeBackend: isTrusted?.(flow) ? 'trusted' : 'isolated',
       errorFlowBackend: errorFlow && isTrusted?.(errorFlow) ? 'trusted' : 'isolated',
@@ -159,12 +163,12 @@ export function createRuns({ types, store, runtime, emit, host, observers: alway
       onEvent, onData, credentials, record: (e) => store.record(e),
     }).then((result) => {
       mem.outputs = result.outputs;
+      if (isRecorded && !result.isEmpty) recent.remember(mem);
       return result;
     }).finally(() => {
       mem.isDone = true;
       active.delete(runId);
       settling.delete(done);
-      if (isRecorded) recent.remember(mem);
     });
     settling.add(done);
     return { runId, done };

@@ -9,8 +9,8 @@ export interface Delivery {
   url: string;
   headers: Record<string, string>;
   body: string;
-  /** Name of the environment variable holding the `whsec_` signing secret; unsigned when absent. */
-  secretEnv?: string;
+  /** The id of the Webhook secret connection it is signed with (read at each attempt); unsigned when absent. */
+  signingConnection?: string;
   attempts: number;
   maxAttempts: number;
   /** When the next attempt is due (epoch ms). */
@@ -21,7 +21,7 @@ export interface Delivery {
   updatedAt: string;
 }
 
-export type NewDelivery = Pick<Delivery, 'id' | 'flowId' | 'runId' | 'nodeId' | 'url' | 'headers' | 'body' | 'secretEnv' | 'maxAttempts' | 'nextAt'>;
+export type NewDelivery = Pick<Delivery, 'id' | 'flowId' | 'runId' | 'nodeId' | 'url' | 'headers' | 'body' | 'signingConnection' | 'maxAttempts' | 'nextAt'>;
 
 export interface DeliveryStore {
   enqueue(d: NewDelivery, at?: Date): void;
@@ -40,13 +40,14 @@ export interface DeliveryStore {
 }
 
 interface Row {
-  id: string; flow_id: string; run_id: string; node_id: string; url: string; headers: string; body: string; secret_env: string | null;
+  id: string; flow_id: string; run_id: string; node_id: string; url: string; headers: string; body: string; /** Named before connections; holds the signing connection's id (never a secret). */
+  secret_env: string | null;
   attempts: number; max_attempts: number; next_at: number; status: Delivery['status']; last_error: string | null; created_at: string; updated_at: string;
 }
 
 const fromRow = (r: Row): Delivery => ({
   id: r.id, flowId: r.flow_id, runId: r.run_id, nodeId: r.node_id, url: r.url, headers: JSON.parse(r.headers) as Record<string, string>, body: r.body,
-  ...(r.secret_env ? { secretEnv: r.secret_env } : {}), attempts: r.attempts, maxAttempts: r.max_attempts, nextAt: r.next_at, status: r.status,
+  ...(r.secret_env ? { signingConnection: r.secret_env } : {}), attempts: r.attempts, maxAttempts: r.max_attempts, nextAt: r.next_at, status: r.status,
   ...(r.last_error ? { lastError: r.last_error } : {}), createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
@@ -63,7 +64,7 @@ export function createDeliveryStore(db: Database.Database): DeliveryStore {
   const discard = db.prepare("DELETE FROM deliveries WHERE id = ? AND status = 'dead'");
   return {
     enqueue(d, at = new Date()) {
-      insert.run(d.id, d.flowId, d.runId, d.nodeId, d.url, JSON.stringify(d.headers), d.body, d.secretEnv ?? null, d.maxAttempts, d.nextAt, at.toISOString(), at.toISOString());
+      insert.run(d.id, d.flowId, d.runId, d.nodeId, d.url, JSON.stringify(d.headers), d.body, d.signingConnection ?? null, d.maxAttempts, d.nextAt, at.toISOString(), at.toISOString());
     },
     due: (nowMs, limit = 50) => due.all(nowMs, limit).map(fromRow),
     nextDue: () => nextDue.get()?.n ?? undefined,

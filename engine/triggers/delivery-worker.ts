@@ -1,6 +1,6 @@
 /**
  * Sends queued outgoing webhooks: signed in the Standard Webhooks style when the delivery names
- * a secret, retried with exponential backoff and jitter, each attempt's outcome written to
+ * a signing connection, retried with exponential backoff and jitter, each attempt's outcome written to
  * SQLite first, so a restart resumes what was pending. A delivery out of attempts becomes a
  * dead letter (`junction dlq`, the editor's dead-letter list).
  */
@@ -11,7 +11,8 @@ import { systemTimers, type Timers } from './schedule';
 export interface DeliveryWorkerOptions {
   store: DeliveryStore;
   timers?: Timers;
-  env?: Record<string, string | undefined>;
+  /** The signing secret of a Webhook secret connection, read at each attempt (never stored with the delivery). */
+  signingSecret?(connectionId: string): Promise<string | undefined>;
   random?: () => number;
   /** First retry delay; doubles per attempt up to `maxDelayMs`. */
   baseDelayMs?: number;
@@ -31,7 +32,6 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, ran
 
 export function createDeliveryWorker(opts: DeliveryWorkerOptions) {
   const timers = opts.timers ?? systemTimers;
-  const env = opts.env ?? process.env;
   const random = opts.random ?? Math.random;
   const base = opts.baseDelayMs ?? 1_000;
   const max = opts.maxDelayMs ?? 3_600_000;
@@ -48,9 +48,14 @@ export function createDeliveryWorker(opts: DeliveryWorkerOptions) {
       opts.store.failed(d.id, attempts, error, isDead ? undefined : timers.now() + retryDelayMs(attempts, base, max, random()));
     };
     const headers: Record<string, string> = { 'content-type': 'application/json', ...d.headers };
-    if (d.secretEnv) {
-      const secret = env[d.secretEnv];
-      if (!secret) return fail(`the environment variable ${d.secretEnv} that holds the signing secret is not set`, true);
+    if (d.signingConnection) {
+      let secret: string | undefined;
+      try {
+        secret = await opts.signingSecret?.(d.signingConnection);
+      } catch (e) {
+        return fail(`the signing secret could not be read: ${(e as Error).message}`);
+      }
+      if (!secret) return fail('the connection with the signing secret is empty or unavailable', true);
       const ts = Math.floor(timers.now() / 1000);
       Object.assign(headers, { 'webhook-id': d.id, 'webhook-timestamp': String(ts), 'webhook-signature': signStandard(secret, d.id, ts, d.body) });
     }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { STORE_FILE } from '../store';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { createService, type Service } from '../service';
 import { retryDelayMs } from './delivery-worker';
 import { fakeTimers } from './fake-timers';
 import { verifySignature } from './signatures';
-import { saveChain } from './testing';
+import { fileSecrets, saveChain, webhookSecret } from './testing';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 let root: string;
@@ -19,7 +20,6 @@ const received: { headers: IncomingHttpHeaders; body: string; status: number }[]
 
 beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'junction-deliver-'));
-  process.env.JUNCTION_TEST_SIGNING = SECRET;
   received.length = 0;
   receiver = createServer((req, res) => {
     let body = '';
@@ -38,7 +38,7 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const until = async (check: () => boolean, ms = 5000) => {
+const until = async (check: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out');
@@ -47,9 +47,11 @@ const until = async (check: () => boolean, ms = 5000) => {
 };
 
 async function sendOnce(service: Service, attempts: number) {
+  const existing = (await service.handlers['connections.list']({})).find((c) => c.name === 'Signing');
+  const secret = existing ? { id: existing.id, type: existing.type, name: existing.name } : await webhookSecret(service, 'Signing', SECRET);
   const flow = await saveChain(service, 'Notify', [
     { type: 'trigger.manual' },
-    { type: 'webhook.send', params: { url, body: '{{ { order: $json.order } }}', secretEnv: 'JUNCTION_TEST_SIGNING', attempts } },
+    { type: 'webhook.send', params: { url, body: '{{ { order: $json.order } }}', attempts }, credentials: { secret } },
   ]);
   const { runId } = await service.handlers['runs.start']({ flow, mode: 'flow', input: [{ order: 7 }] });
   return runId;
@@ -58,7 +60,7 @@ async function sendOnce(service: Service, attempts: number) {
 describe('outgoing webhooks', () => {
   it('retries with backoff, and a restart resumes the pending delivery, signed in the Standard Webhooks style', async () => {
     const t0 = Date.now();
-    const opts = { workspace: join(root, 'ws'), dataDir: join(root, 'data'), env: {} };
+    const opts = { workspace: join(root, 'ws'), dataDir: join(root, 'data'), env: {}, secretsEnv: fileSecrets };
     const timers1 = fakeTimers(t0);
     const first = createService({ ...opts, timers: timers1 });
     await first.startTriggers();
@@ -84,7 +86,7 @@ describe('outgoing webhooks', () => {
 
   it('puts a delivery that fails every attempt in the dead-letter list; replay sends it again', async () => {
     const timers = fakeTimers(Date.now());
-    const service = createService({ workspace: join(root, 'ws'), dataDir: join(root, 'data'), env: {}, timers });
+    const service = createService({ workspace: join(root, 'ws'), dataDir: join(root, 'data'), env: {}, secretsEnv: fileSecrets, timers });
     await service.startTriggers();
     failNext = 2;
     await sendOnce(service, 2);
@@ -93,6 +95,9 @@ describe('outgoing webhooks', () => {
     await until(() => { void service.handlers['dlq.list']({}).then((l) => { dead = l; }); return dead.length === 1; });
     expect(dead[0]).toMatchObject({ url, attempts: 2, lastError: 'the receiver answered 500 Internal Server Error' });
     expect((await service.handlers['dlq.get']({ id: dead[0].id })).body).toBe('{"order":7}');
+    // The queue holds the connection's id, never the secret: not in the dead letter, not in the database file.
+    expect(JSON.stringify(await service.handlers['dlq.get']({ id: dead[0].id }))).not.toContain(SECRET);
+    expect(readFileSync(join(root, 'data', STORE_FILE)).includes(SECRET)).toBe(false);
     await service.handlers['dlq.replay']({ id: dead[0].id });
     await until(() => { timers.advance(0); return received.length === 3; });
     expect(received[2].status).toBe(204);

@@ -4,7 +4,7 @@ import type { DeliveryStore } from '../store';
 
 export const SEND_TYPE = 'webhook.send';
 
-interface Planned { url: string; body: string; headers: Record<string, string>; maxAttempts: number; secretEnv?: string }
+interface Planned { url: string; body: string; headers: Record<string, string>; maxAttempts: number; signingConnection?: string }
 
 /**
  * A run observer that queues the deliveries a Send Webhook node planned (its output items)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openRunStore } from '../store';
+import { builtinRegistry } from '../registry';
 import { createTriggerHost } from './activation';
 import { fakeTimers } from './fake-timers';
 import { nextFireTimes, startSchedule } from './schedule';
@@ -42,7 +43,7 @@ describe('schedule overlap policy', () => {
     const timers = fakeTimers(T0);
     const started: { input: unknown; end(): void }[] = [];
     const h = createTriggerHost({
-      workspace: '/tmp/ws-overlap', store, timers, loadFlow: () => flow(policy),
+      workspace: '/tmp/ws-overlap', types: builtinRegistry(), store, timers, loadFlow: () => flow(policy),
       launch: (_f, how, runId = 'r') => {
         let end!: () => void;
         const done = new Promise<undefined>((r) => { end = () => r(undefined); });
@@ -50,7 +51,7 @@ describe('schedule overlap policy', () => {
         return { runId, done };
       },
     });
-    h.activate(`f_${policy}`);
+    void h.activate(`f_${policy}`);
     return { store, timers, started, h };
   }
   const settle = () => new Promise((r) => setTimeout(r, 0));

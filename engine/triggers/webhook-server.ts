@@ -7,10 +7,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBody } from './webhook-body';
-import { checkAuth, type WebhookAuth } from './webhook-auth';
+import { checkAuth, type WebhookAuth, type WebhookKey } from './webhook-auth';
+import type { CredentialRef } from '../flow/types';
 import { matchRoute, type Route } from './routes';
 
-export interface HookTarget { flowId: string; nodeId: string; auth: WebhookAuth; respond: 'immediately' | 'respondNode' }
+export interface HookTarget { flowId: string; nodeId: string; auth: WebhookAuth; respond: 'immediately' | 'respondNode'; credential?: CredentialRef }
 
 /** The trigger's item: what a flow reads from the call. */
 export interface HookCall {
@@ -29,7 +30,8 @@ export interface WebhookServerOptions {
   port?: number;
   /** Bodies past this many bytes get 413. */
   maxBodyBytes?: number;
-  env?: Record<string, string | undefined>;
+  /** The secret a target's auth checks calls against, read from its connection for each call. */
+  keyOf(target: HookTarget): Promise<WebhookKey | undefined>;
   nowMs?: () => number;
   accept(target: HookTarget, call: HookCall): Promise<HookAnswer>;
   /** A call refused before any run (401, 413, 400); the target is absent when no route matched. */
@@ -49,7 +51,6 @@ const send = (res: ServerResponse, answer: HookAnswer) => {
 
 export function createWebhookServer(opts: WebhookServerOptions) {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const env = opts.env ?? process.env;
   const now = opts.nowMs ?? Date.now;
   let routes: Route<HookTarget>[] = [];
 
@@ -80,7 +81,11 @@ export function createWebhookServer(opts: WebhookServerOptions) {
       chunks.push(chunk);
     }
     const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-    const verdict = checkAuth(target.auth, { headers: req.headers, body: raw }, env, Math.floor(now() / 1000));
+    let key: WebhookKey | undefined;
+    if (target.auth.type !== 'none') {
+      try { key = await opts.keyOf(target); } catch (e) { return refuse(res, target, 401, `the webhook's connection cannot be read: ${(e as Error).message}`); }
+    }
+    const verdict = checkAuth(target.auth, { headers: req.headers, body: raw }, key, Math.floor(now() / 1000));
     if (!verdict.ok) return refuse(res, target, 401, verdict.reason);
     const body = parseBody(raw, req.headers['content-type']);
     if (!body.ok) return refuse(res, target, 400, body.reason);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../service';
-import { saveChain } from './testing';
+import { fileSecrets, saveChain, webhookSecret } from './testing';
 
 // The listener over real HTTP on 127.0.0.1, through the service as `junction start` uses it.
 let root: string;
@@ -13,8 +13,7 @@ let base: string;
 
 beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'junction-hook-'));
-  process.env.JUNCTION_TEST_HOOK_SECRET = "It's a Secret to Everybody";
-  service = createService({ workspace: join(root, 'ws'), dataDir: join(root, 'data'), env: {}, webhook: { port: 0, maxBodyBytes: 1024 } });
+  service = createService({ workspace: join(root, 'ws'), dataDir: join(root, 'data'), env: {}, secretsEnv: fileSecrets, webhook: { port: 0, maxBodyBytes: 1024 } });
   const { webhookUrl } = await service.startTriggers();
   base = webhookUrl!;
 });
@@ -23,8 +22,10 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const respondChain = (auth: Record<string, unknown> = { type: 'none' }, path = 'orders/:id') => [
-  { type: 'trigger.webhook', params: { path, method: 'POST', auth, respond: 'respondNode' } },
+const GITHUB_SECRET = "It's a Secret to Everybody";
+type Ref = { id: string; type: string; name: string };
+const respondChain = (auth: Record<string, unknown> = { type: 'none' }, path = 'orders/:id', secret?: Ref) => [
+  { type: 'trigger.webhook', params: { path, method: 'POST', auth, respond: 'respondNode' }, ...(secret ? { credentials: { auth: secret } } : {}) },
   { type: 'core.set', params: { fields: [{ name: 'orderId', value: '{{ $json.params.id }}' }, { name: 'qty', value: '{{ $json.body.qty * 2 }}' }] } },
   { type: 'trigger.respond', params: { status: 201, headers: { 'x-order': '{{ $json.orderId }}' }, body: '{{ { id: $json.orderId, qty: $json.qty } }}' } },
 ];
@@ -54,7 +55,8 @@ describe('webhook listener', () => {
   });
 
   it('refuses a wrong signature with 401, records it and starts no run', async () => {
-    const flow = await saveChain(service, 'Signed', respondChain({ type: 'signature', style: 'github', secretEnv: 'JUNCTION_TEST_HOOK_SECRET' }, 'gh'));
+    const secret = await webhookSecret(service, 'GitHub hook', GITHUB_SECRET);
+    const flow = await saveChain(service, 'Signed', respondChain({ type: 'signature', style: 'github' }, 'gh', secret));
     await service.handlers['flows.activate']({ id: flow.id });
     const body = JSON.stringify({ qty: 1 });
     const wrong = await fetch(`${base}/hook/gh`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, body });
@@ -62,14 +64,18 @@ describe('webhook listener', () => {
     expect(await service.handlers['runs.list']({ flowId: flow.id })).toHaveLength(0);
     const [status] = await service.handlers['triggers.status']({});
     expect(status.lastEvent).toMatchObject({ outcome: 'rejected', status: 401, detail: 'the X-Hub-Signature-256 signature does not match' });
-    const sig = `sha256=${createHmac('sha256', process.env.JUNCTION_TEST_HOOK_SECRET!).update(body).digest('hex')}`;
+    const sig = `sha256=${createHmac('sha256', GITHUB_SECRET).update(body).digest('hex')}`;
     const right = await fetch(`${base}/hook/gh`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sig }, body });
     expect(right.status).toBe(201);
+    // The secret is in the secret store only: not in the flow file, trigger history or run history.
+    const runs = await service.handlers['runs.list']({ flowId: flow.id });
+    const traces = JSON.stringify([await service.handlers['flows.get']({ id: flow.id }), await service.handlers['triggers.status']({}), await service.handlers['runs.get']({ runId: runs[0].id })]);
+    expect(traces).not.toContain(GITHUB_SECRET);
   });
 
   it('refuses a stale Slack timestamp with 401', async () => {
-    process.env.JUNCTION_TEST_HOOK_SECRET = 'slack-secret';
-    const flow = await saveChain(service, 'Slack', respondChain({ type: 'signature', style: 'slack', secretEnv: 'JUNCTION_TEST_HOOK_SECRET', toleranceS: 300 }, 'slack'));
+    const secret = await webhookSecret(service, 'Slack app', 'slack-secret');
+    const flow = await saveChain(service, 'Slack', respondChain({ type: 'signature', style: 'slack', toleranceS: 300 }, 'slack', secret));
     await service.handlers['flows.activate']({ id: flow.id });
     const t = Math.floor(Date.now() / 1000) - 600;
     const body = '{"qty":1}';
@@ -77,6 +83,17 @@ describe('webhook listener', () => {
     const res = await fetch(`${base}/hook/slack`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-signature': sig, 'x-slack-request-timestamp': String(t) }, body });
     expect(res.status).toBe(401);
     expect(await service.handlers['runs.list']({ flowId: flow.id })).toHaveLength(0);
+  });
+
+  it('checks basic auth against a Basic auth connection, and refuses to activate a check without its connection', async () => {
+    const conn = await service.handlers['connections.save']({ name: 'Partner', type: 'basic', fields: { user: 'partner' }, secrets: { password: 'hook-password' } });
+    const flow = await saveChain(service, 'Basic', respondChain({ type: 'basic' }, 'basic', { id: conn.id, type: 'basic', name: 'Partner' }));
+    await service.handlers['flows.activate']({ id: flow.id });
+    const call = (userPass: string) => fetch(`${base}/hook/basic`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(userPass).toString('base64')}` }, body: '{"qty":1}' });
+    expect((await call('partner:wrong')).status).toBe(401);
+    expect((await call('partner:hook-password')).status).toBe(201);
+    const bare = await saveChain(service, 'Bare', respondChain({ type: 'headerToken', header: 'x-token' }, 'bare'));
+    await expect(service.handlers['flows.activate']({ id: bare.id })).rejects.toThrow(/checks calls \(headerToken\) but has no connection: pick a Webhook secret connection/);
   });
 
   it('refuses a body over the limit with 413', async () => {
@@ -94,7 +111,7 @@ describe('webhook listener', () => {
     await service.handlers['flows.deactivate']({ id: flow.id });
     expect((await fetch(`${base}/hook/idle`, { method: 'POST' })).status).toBe(404);
     const manual = await saveChain(service, 'Manual', [{ type: 'trigger.manual' }]);
-    await expect(service.handlers['flows.activate']({ id: manual.id })).rejects.toThrow(/no Schedule or Webhook trigger/);
+    await expect(service.handlers['flows.activate']({ id: manual.id })).rejects.toThrow(/no Schedule, Webhook, polling or event trigger/);
     await service.handlers['flows.activate']({ id: flow.id });
     const twin = await saveChain(service, 'Twin', respondChain({ type: 'none' }, 'idle'));
     await expect(service.handlers['flows.activate']({ id: twin.id })).rejects.toThrow(/already taken/);

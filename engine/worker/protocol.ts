@@ -37,6 +37,11 @@ export interface RunJob {
   trigger?: string;
   /** False: the run is not written to history (its state and journal still are). */
   isRecorded: boolean;
+  /**
+   * A poll: history and events wait for the trigger node; when it ends without items the run
+   * leaves no trace (its state still commits) and the result says `isEmpty`.
+   */
+  isQuietWhenEmpty?: boolean;
   /** Node types whose node.finished events cross with their output items (a run's observers read them: respond, outgoing webhooks). */
   eventDataOf?: string[];
   vars: Record<string, unknown>;
@@ -73,6 +78,8 @@ export interface RunOutcome {
   failedItems?: number;
   /** The peak resident memory of the run's process so far (KB): the CLI's --json shows it, the benches read it. */
   peakRssKb?: number;
+  /** A quiet-when-empty run whose trigger found nothing: nothing was recorded or announced. */
+  isEmpty?: boolean;
 }
 
 /** A node's final outputs: inline, or the index of the `data` entry (of the main run) holding the same object. */
@@ -81,8 +88,8 @@ export type OutputsRef = { outputs: Outputs } | { sameAsEntry: number };
 /** What every worker process says once its modules are loaded. */
 export interface WorkerReady { type: 'ready' }
 
-export type FromRunWorker =
-  | WorkerReady
+/** What one run says; `job` is its run id, since a process may carry several runs at once. */
+export type FromRunJob = (
   | { type: 'event'; event: EngineEvent }
   | { type: 'data'; runId: string; entries: NodeData[] }
   | { type: 'fatal'; error: ErrorInfo }
@@ -91,9 +98,12 @@ export type FromRunWorker =
       /** Nodes whose outputs are a streamed node's first items, with the exact counts per port. */
       samples?: [string, Record<string, number>][];
     }
-  | CredentialRequest;
+  | CredentialRequest
+) & { job: string };
 
-export type ToRunWorker = { type: 'cancel' } | CredentialReply;
+export type FromRunWorker = WorkerReady | FromRunJob;
+
+export type ToRunWorker = ({ type: 'cancel' } | CredentialReply) & { job: string };
 
 /** The run data a preview reads: the newest run's outputs and node inputs (first iteration). */
 export interface PreviewData {

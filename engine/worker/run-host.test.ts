@@ -145,4 +145,26 @@ describe('the run host', () => {
     expect(await pidOf()).not.toBe(first);
     host.close();
   });
+
+  it('carries several triggered runs at once in shared processes; a cancelled one leaves the others running', async () => {
+    const host = createRunHost({ typesModule: { url: process.env.JUNCTION_TEST_TYPES_MODULE!, exportName: 'testTypes' } });
+    const flow = buildFlow([
+      { type: 'test.source', name: 'Source', params: { n: 1 } }, { type: 'test.slow', name: 'Wait', params: { ms: 600 } }, { type: 'test.pid', name: 'Pid' },
+    ], ['Source -> Wait', 'Wait -> Pid']);
+    // Warm the pool first, so the timing below is the runs', not the processes' start-up.
+    await Promise.all([1, 2].map(() => host.run(buildFlow([{ type: 'test.source', name: 'Source', params: { n: 1 } }], []), { mode: 'trigger', isShared: true })));
+    const controller = new AbortController();
+    const t0 = performance.now();
+    const runs = Array.from({ length: 6 }, (_, i) => host.run(flow, { mode: 'trigger', isShared: true, ...(i === 0 ? { signal: controller.signal } : {}) }));
+    setTimeout(() => controller.abort(), 200);
+    const results = await Promise.all(runs);
+    const ms = performance.now() - t0;
+    expect(results[0].status).toBe('cancelled');
+    expect(results.slice(1).map((r) => r.status)).toEqual(Array(5).fill('success'));
+    // Six 600 ms runs one after another would take 3.6 s; sharing runs them side by side.
+    expect(ms).toBeLessThan(3_000);
+    const pids = new Set(results.slice(1).map((r) => r.outputs.get('Pid')!.main![0]!.json.pid));
+    expect(pids.size).toBeLessThan(5);
+    host.close();
+  });
 });

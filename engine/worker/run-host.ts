@@ -7,7 +7,8 @@ import type { FlowFile } from '../flow/types';
 import { toErrorInfo, type ErrorInfo } from '../sdk/errors';
 import type { Outputs } from '../sdk/types';
 import { DEFAULT_RUN_DEADLINE_MS, formatMb, MAX_IDLE_PROCESSES, MAX_NODE_OUTPUT_BYTES, MAX_RUN_DATA_BYTES, MAX_RUNS_PER_PROCESS, runMemoryMb, START_DEADLINE_MS, STOP_GRACE_MS } from './limits';
-import type { FromRunWorker, NodeData, RunJob, RunOutcome, ToRunWorker, TypesModule } from './protocol';
+import type { FromRunJob, FromRunWorker, NodeData, RunJob, RunOutcome, ToRunWorker, TypesModule } from './protocol';
+import { createSharedPool } from './run-pool';
 import { spawnWorker, type WorkerProcess } from './worker-process';
 
 export interface RunHostOptions {
@@ -36,6 +37,10 @@ export interface HostedRunOptions {
   trigger?: string;
   /** False keeps the run out of history; true when absent. */
   isRecorded?: boolean;
+  /** Run in a warm process shared with other triggered runs (see run-pool.ts) instead of one of its own. */
+  isShared?: boolean;
+  /** A poll: no history and no events when the trigger node finds nothing (the result says `isEmpty`). */
+  isQuietWhenEmpty?: boolean;
   /** Node types whose node.finished events reach `onEvent` with their output items. */
   eventDataOf?: string[];
   vars?: Record<string, unknown>;
@@ -68,6 +73,19 @@ export interface HostedRunResult extends RunOutcome {
 
 export type RunHost = ReturnType<typeof createRunHost>;
 
+/** Per process, one message listener that hands each message to its run: a shared process carries many. */
+const routers = new WeakMap<WorkerProcess, Map<string, (m: FromRunJob) => void>>();
+function listenToJob(worker: WorkerProcess, job: string, listener: (m: FromRunJob) => void): () => void {
+  let jobs = routers.get(worker);
+  if (!jobs) {
+    const byJob = (jobs = new Map());
+    routers.set(worker, byJob);
+    worker.onMessage((m: FromRunWorker) => { if (m.type !== 'ready') byJob.get(m.job)?.(m); });
+  }
+  jobs.set(job, listener);
+  return () => { jobs.delete(job); };
+}
+
 /**
  * Runs each flow in a worker process (one run at a time each) with a heap cap and a wall-clock deadline, so
  * no flow can hold the caller's thread or end its process. Cancel and the deadline first ask
@@ -85,6 +103,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
    */
   const idle: WorkerProcess[] = [];
   const served = new WeakMap<WorkerProcess, number>();
+  const shared = createSharedPool(memoryMb);
   const prewarm = () => {
     if (idle.some((w) => w.isAlive())) return;
     const worker = spawnWorker('run', memoryMb);
@@ -112,7 +131,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
     const job: RunJob = {
       flow, runId, mode: o.mode, usePinned: o.usePinned ?? false, input: o.input,
       previous: o.previous ? new Map(o.previous) : undefined, startAt: o.startAt, only: o.only,
-      trigger: o.trigger, isRecorded: o.isRecorded ?? true, eventDataOf: o.eventDataOf,
+      trigger: o.trigger, isRecorded: o.isRecorded ?? true, isQuietWhenEmpty: o.isQuietWhenEmpty, eventDataOf: o.eventDataOf,
       vars: o.vars ?? {}, env: o.env ?? {}, errorFlow: o.errorFlow,
       codeBackend: o.codeBackend ?? 'isolated', errorFlowBackend: o.errorFlowBackend ?? 'isolated', storePath: opts.storePath, typesModule: opts.typesModule,
       keepData: o.keepData ?? false, outputsOf: o.outputsOf, maxNodeOutputBytes, maxRunDataBytes: opts.maxRunDataBytes ?? MAX_RUN_DATA_BYTES,
@@ -121,7 +140,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
     return new Promise((resolve) => {
       let worker: WorkerProcess;
       try {
-        worker = take();
+        worker = o.isShared ? shared.take() : take();
         worker.send(job);
       } catch (e) {
         const error = toErrorInfo(e);
@@ -142,7 +161,7 @@ export function createRunHost(opts: RunHostOptions = {}) {
       };
 
       const onAbort = () => {
-        worker.send({ type: 'cancel' } satisfies ToRunWorker);
+        worker.send({ type: 'cancel', job: runId } satisfies ToRunWorker);
         stopTimer ??= setTimeout(() => end('cancelled', { code: 'run.cancelled', message: 'The run was cancelled.' }), STOP_GRACE_MS);
       };
       o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -155,7 +174,9 @@ export function createRunHost(opts: RunHostOptions = {}) {
         clearTimeout(stopTimer);
         o.signal?.removeEventListener('abort', onAbort);
         stopListening();
-        if (isClean && !stopTimer) release(worker);
+        // A shared process whose run stopped by itself after a cancel still serves the others.
+        if (o.isShared) shared.release(worker, isClean);
+        else if (isClean && !stopTimer) release(worker);
         else worker.kill();
         resolve(result);
       };
@@ -175,8 +196,8 @@ export function createRunHost(opts: RunHostOptions = {}) {
         settle({ runId, status: own.status, durationMs: own.durationMs, ...(own.error ? { error: own.error } : {}), outputs: new Map(o.previous ?? []) });
       }
 
-      const serve = serveCredentials(o.credentials, (m) => worker.send(m));
-      const stopListening = worker.onMessage((m: FromRunWorker) => {
+      const serve = serveCredentials(o.credentials, (m) => worker.send({ ...m, job: runId } satisfies ToRunWorker));
+      const stopListening = listenToJob(worker, runId, (m: FromRunJob) => {
         if (isSettled) return;
         switch (m.type) {
           case 'credential':
@@ -189,8 +210,6 @@ export function createRunHost(opts: RunHostOptions = {}) {
           case 'data':
             if (m.runId === runId) mainEntries = m.entries;
             o.onData?.(m.entries);
-            return;
-          case 'ready':
             return;
           case 'fatal':
             return end('failed', m.error);
@@ -211,6 +230,6 @@ export function createRunHost(opts: RunHostOptions = {}) {
     memoryMb,
     /** Starts the process of the next run now, while the caller does other work. */
     prewarm,
-    close() { for (const w of idle.splice(0)) w.kill(); },
+    close() { for (const w of idle.splice(0)) w.kill(); shared.close(); },
   };
 }

@@ -10,7 +10,7 @@ import type { CodeRunner, Outputs } from '../sdk/types';
 import { remoteCredentials } from './credential-channel';
 import { formatBytes } from './limits';
 import { estimateOutputBytes } from './output-size';
-import type { FromRunWorker, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
+import type { FromRunJob, NodeData, OutputsRef, RunJob, RunOutcome, ToRunWorker } from './protocol';
 
 async function loadTypes(job: RunJob): Promise<NodeRegistry> {
   if (!job.typesModule) return builtinRegistry();
@@ -23,33 +23,38 @@ async function loadTypes(job: RunJob): Promise<NodeRegistry> {
  * node types, the run store's connection and the Code sandboxes (each still fresh per run inside).
  */
 interface Kept {
-  /** Connections, resolved and applied by the service on request. */
-  credentials: ReturnType<typeof remoteCredentials>;
   types: Map<string, Promise<NodeRegistry>>;
   stores: Map<string, RunStore>;
   code: CodeRunner & { close(): Promise<void> };
   trustedCode: CodeRunner & { close(): Promise<void> };
 }
 
+/** One run the process carries: its cancel, and its connections (resolved and applied by the service on request). */
+interface Job { controller: AbortController; credentials: ReturnType<typeof remoteCredentials> }
+
 /**
- * The process's message handler: a job, then maybe a cancel of it; after its result the host
- * may send the next job (one at a time) or end the process.
+ * The process's message handler: jobs, each maybe followed by a cancel; several may run at
+ * once (triggered runs share warm processes), every message in and out naming its job.
  */
 export function runWorker(): (m: RunJob | ToRunWorker) => void {
-  const credentials = remoteCredentials((m) => process.send!(m));
-  const kept: Kept = { credentials, types: new Map(), stores: new Map(), code: lazyCodeRunner('isolated'), trustedCode: lazyCodeRunner('trusted') };
-  let controller: AbortController | undefined;
+  const kept: Kept = { types: new Map(), stores: new Map(), code: lazyCodeRunner('isolated'), trustedCode: lazyCodeRunner('trusted') };
+  const jobs = new Map<string, Job>();
   return (m) => {
     const control = m as ToRunWorker;
-    if (control.type === 'cancel') { controller?.abort(); return; }
-    if (control.type === 'credential-reply') { credentials.onReply(control); return; }
-    const own = (controller = new AbortController());
-    void runJob(m as RunJob, own, kept).finally(() => { if (controller === own) controller = undefined; });
+    if (control.type === 'cancel') { jobs.get(control.job)?.controller.abort(); return; }
+    if (control.type === 'credential-reply') { jobs.get(control.job)?.credentials.onReply(control); return; }
+    const job = m as RunJob;
+    const send = (out: DistributiveOmit<FromRunJob, 'job'>) => process.send!({ ...out, job: job.runId });
+    const own: Job = { controller: new AbortController(), credentials: remoteCredentials(send) };
+    jobs.set(job.runId, own);
+    void runJob(job, own, kept, send).finally(() => jobs.delete(job.runId));
   };
 }
 
-async function runJob(job: RunJob, controller: AbortController, kept: Kept): Promise<void> {
-  const send = (m: FromRunWorker) => process.send!(m);
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Send = (m: DistributiveOmit<FromRunJob, 'job'>) => void;
+
+async function runJob(job: RunJob, { controller, credentials }: Job, kept: Kept, send: Send): Promise<void> {
   const typesKey = job.typesModule ? `${job.typesModule.url}#${job.typesModule.exportName}` : '';
   if (!kept.types.has(typesKey)) kept.types.set(typesKey, loadTypes(job));
   const types = await kept.types.get(typesKey)!;
@@ -58,7 +63,8 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
   const { code, trustedCode } = kept;
   /** Set once the host is told to stop this process: nothing more goes into history from here. */
   let isDoomed = false;
-  const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed && job.isRecorded) store.record(e); } };
+  const quiet = quietUntilTrigger(job);
+  const history = store && { state: store.state, journal: store.journal, record: (e: EngineEvent) => { if (!isDoomed && job.isRecorded) quiet.later(() => store.record(e)); } };
   const withData = new Set(job.eventDataOf ?? []);
 
   const pending = new Map<string, NodeData[]>();
@@ -68,6 +74,8 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
   /** The main run's outputs already sent in `data`, so the result refers to them instead of copying. */
   const sent = new Map<Outputs, number>();
   const onEvent = (e: EngineEvent) => {
+    quiet.seen(e);
+    if (quiet.isEmpty) return;
     if (e.type === 'node.finished' && e.data) {
       const { data, ...event } = e;
       if (job.keepData) {
@@ -79,7 +87,7 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
           ...(data.isSample ? { totals: { input: e.itemsIn, output: e.itemsOut } } : {}),
         });
       }
-      send({ type: 'event', event: withData.has(e.nodeType) ? { ...event, data: { input: {}, output: withoutLineage(data.output) } } : event });
+      quiet.later(() => send({ type: 'event', event: withData.has(e.nodeType) ? { ...event, data: { input: {}, output: withoutLineage(data.output) } } : event }));
       const bytes = estimateOutputBytes(data.output, job.maxNodeOutputBytes);
       dataBytes.set(e.runId, (dataBytes.get(e.runId) ?? 0) + bytes);
       if (bytes > job.maxNodeOutputBytes) {
@@ -96,14 +104,14 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
       if (e.runId === job.runId) entries.forEach((entry, i) => sent.set(entry.output, i));
       send({ type: 'data', runId: e.runId, entries });
     }
-    send({ type: 'event', event: e });
+    quiet.later(() => send({ type: 'event', event: e }));
   };
 
-  let last: FromRunWorker;
+  let last: Parameters<Send>[0];
   try {
     const result = await executeFlow(
       {
-        types, code, trustedCode, store: history, vars: job.vars, env: job.env, credentials: kept.credentials.resolver,
+        types, code, trustedCode, store: history, vars: job.vars, env: job.env, credentials: credentials.resolver,
         isTrusted: () => job.errorFlowBackend === 'trusted',
         findFlow: (id) => (job.errorFlow?.id === id ? job.errorFlow : undefined),
       },
@@ -124,11 +132,42 @@ async function runJob(job: RunJob, controller: AbortController, kept: Kept): Pro
       runId: r.runId, status: r.status, durationMs: r.durationMs, ...(r.failedItems ? { failedItems: r.failedItems } : {}), ...(r.error ? { error: r.error } : {}),
     });
     const samples = [...result.samples];
-    last = { type: 'result', outcome: { ...outcome(result), peakRssKb: process.resourceUsage().maxRSS }, ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs, ...(samples.length ? { samples } : {}) };
+    const main = { ...outcome(result), peakRssKb: process.resourceUsage().maxRSS };
+    last = { type: 'result', outcome: quiet.isEmpty ? { ...main, isEmpty: true } : main, ...(result.errorFlowRun ? { errorFlowRun: outcome(result.errorFlowRun) } : {}), outputs, ...(samples.length ? { samples } : {}) };
   } catch (e) {
     last = { type: 'fatal', error: { ...toErrorInfo(e), code: 'engine.bug' } };
   }
   send(last);
+}
+
+/**
+ * A poll's history records and events wait until its trigger node has finished: when it found
+ * nothing (and did not fail) they are dropped, so an empty poll leaves no run behind.
+ */
+function quietUntilTrigger(job: RunJob) {
+  let held: (() => void)[] | undefined = job.isQuietWhenEmpty && job.trigger ? [] : undefined;
+  let isEmpty = false;
+  const release = (drop: boolean) => {
+    const acts = held ?? [];
+    held = undefined;
+    isEmpty = drop;
+    if (!drop) for (const act of acts) act();
+  };
+  return {
+    get isEmpty() { return isEmpty; },
+    later(act: () => void) {
+      if (isEmpty) return;
+      if (held) held.push(act); else act();
+    },
+    seen(e: EngineEvent) {
+      if (!held || e.runId !== job.runId) return;
+      if (e.type === 'node.finished' && e.nodeId === job.trigger) {
+        let found = 0;
+        for (const n of Object.values(e.itemsOut)) found += n;
+        release(e.status === 'success' && found === 0);
+      } else if (e.type === 'run.finished') release(false);
+    },
+  };
 }
 
 /**

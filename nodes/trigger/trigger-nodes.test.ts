@@ -25,10 +25,12 @@ describe('trigger.schedule and trigger.webhook params', () => {
 
 describe('webhook.send', () => {
   it('plans one delivery per item, the item itself as payload when no body is given', async () => {
-    const { outputs } = await runNode(send, { params: { url: 'https://example.com/in', secretEnv: 'SIGNING', attempts: 3 }, items: [{ a: 1 }, { a: 2 }] });
+    // The signing connection as the engine resolves it; the planned delivery keeps only its id.
+    const signing = { id: 'c_sign', type: 'webhookSecret', name: 'Signing', fields: {}, apply: async () => {}, secrets: () => ['whsec_abc'], secret: async () => 'whsec_abc' };
+    const { outputs } = await runNode(send, { params: { url: 'https://example.com/in', attempts: 3 }, credentials: { secret: signing }, items: [{ a: 1 }, { a: 2 }] });
     expect(outputs.main.map((i) => i.json)).toEqual([
-      { delivery: { url: 'https://example.com/in', body: '{"a":1}', headers: {}, maxAttempts: 3, secretEnv: 'SIGNING' } },
-      { delivery: { url: 'https://example.com/in', body: '{"a":2}', headers: {}, maxAttempts: 3, secretEnv: 'SIGNING' } },
+      { delivery: { url: 'https://example.com/in', body: '{"a":1}', headers: {}, maxAttempts: 3, signingConnection: 'c_sign' } },
+      { delivery: { url: 'https://example.com/in', body: '{"a":2}', headers: {}, maxAttempts: 3, signingConnection: 'c_sign' } },
     ]);
   });
   it('refuses a URL that is not http or https', async () => {

@@ -1,27 +1,22 @@
 import { defineNode, p } from '../../engine/sdk';
 
-/**
- * Secrets come from environment variables named here until connections land: the flow file
- * holds the variable's name, never the value.
- */
-const envName = () => p.string().required().literal().placeholder('WEBHOOK_SECRET').describe('Name of the environment variable that holds the secret (the value never goes into the flow file).');
-
 export default defineNode({
   type: 'trigger.webhook', version: 1,
   title: 'Webhook', category: 'trigger', icon: 'webhook',
   description: 'Starts the flow when an HTTP request arrives at /hook/<path> on the local webhook listener, once the flow is active. The item holds method, path parameters, query, headers and body.',
   isTrigger: true,
   inputs: [], outputs: ['main'],
+  // The secret a call is checked against lives in a connection; the flow file holds only its reference.
+  credentials: [{ slot: 'auth', types: ['webhookSecret', 'basic'], optional: true, label: 'Secret (Webhook secret, or Basic auth for basic)' }],
   params: p.object({
     path: p.string().required().literal().placeholder('orders/:id').describe('The path after /hook/; a segment written :name becomes a path parameter.'),
     method: p.select(['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST').literal(),
     auth: p.variant('type', {
       none: {},
-      headerToken: { header: p.string().default('authorization').literal(), tokenEnv: envName() },
-      basic: { user: p.string().required().literal(), passwordEnv: envName() },
+      headerToken: { header: p.string().default('authorization').literal().describe('The header holding the token of the connection (a "Bearer " prefix is allowed in Authorization).') },
+      basic: {},
       signature: {
         style: p.select(['github', 'stripe', 'slack', 'standard']).default('github').literal().describe('Whose signing scheme the caller uses: GitHub, Stripe, Slack or Standard Webhooks.'),
-        secretEnv: envName(),
         toleranceS: p.number().int().min(1).max(86_400).default(300).describe('How far the signed timestamp may be from now, in seconds (Stripe, Slack, Standard Webhooks).'),
       },
     }).default({ type: 'none' }).describe('How a caller proves who it is; a call that fails gets 401 and starts no run.'),

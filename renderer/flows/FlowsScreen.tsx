@@ -7,6 +7,7 @@ import { Icon } from '../app/icons';
 import { useFlows } from '../state/flows-store';
 import { errorText, toast } from '../state/toast-store';
 import { ExportDialog } from './ExportDialog';
+import { ConnectionMappingDialog } from '../connections/ConnectionMappingDialog';
 import { createFlow, deleteFlow, exportFlow, importFlowFiles } from './flow-files';
 import { FlowRow, type FlowRowActions } from './FlowRow';
 import { TemplateList } from './TemplateList';
@@ -86,6 +87,7 @@ export function FlowsScreen() {
           </p>
         )}
       </div>
+      <ConnectionMappingDialog />
       {exporting && <ExportDialog name={exporting.name} onClose={() => setExporting(undefined)} onExport={(pinned) => void exportFlow(api, exporting.id, pinned)} />}
     </div>
   );

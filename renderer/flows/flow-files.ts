@@ -2,6 +2,7 @@ import type { ApiClient } from '../api/client';
 import { saveTextFile } from '../app/desktop';
 import { plural } from '../app/format';
 import { navigate } from '../app/router';
+import { useConnectionMappings } from '../connections/ConnectionMappingDialog';
 import { useFlows } from '../state/flows-store';
 import { errorText, toast } from '../state/toast-store';
 import { importForeign, looksForeign } from '../import/foreign-import';
@@ -39,9 +40,8 @@ export async function importFlowFiles(api: ApiClient, files: { name: string; tex
       const { flow, problems, missingConnections } = await api.call('flows.import', { text, fileName: file.name });
       const open = { label: 'Open', run: () => navigate({ screen: 'editor', flowId: flow.id }) };
       toast('success', `Imported “${flow.name}”${problems.length ? ` with ${plural(problems.length, 'problem')} to fix` : ''}.`, open);
-      if (missingConnections.length) {
-        toast('info', `“${flow.name}” uses ${plural(missingConnections.length, 'connection')} not set up here: ${missingConnections.map((c) => c.name).join(', ')}.`);
-      }
+      // The person maps each connection the flow refers to onto one of theirs (ConnectionMappingDialog).
+      if (missingConnections.length) useConnectionMappings.getState().ask({ flowId: flow.id, flowName: flow.name, refs: missingConnections });
     } catch (e) {
       toast('error', `Could not import “${file.name}”: ${errorText(e)}`);
     }

@@ -4,8 +4,8 @@ import { useEditor } from '../state/use-editor';
 import { errorText, toast } from '../state/toast-store';
 
 /**
- * The editor's "Active" switch (as in n8n): an active flow's Schedule and Webhook triggers
- * are live while the app, `junction serve` or `junction start` runs. The engine refuses with the
+ * The editor's "Active" switch (as in n8n): an active flow's triggers (schedules, webhooks,
+ * polls, event listeners) are live while the app, `junction serve` or `junction start` runs. The engine refuses with the
  * reason (no trigger, problems, a taken webhook path), shown as a toast.
  */
 export function ActiveToggle() {
@@ -31,7 +31,7 @@ export function ActiveToggle() {
     }
   };
   return (
-    <label className="active-toggle" title="Active flows run from their Schedule and Webhook triggers (save first: the saved flow is what runs)">
+    <label className="active-toggle" title="Active flows run from their triggers: schedules, webhooks, polls and events (save first: the saved flow is what runs)">
       <input type="checkbox" role="switch" data-testid="flow-active" checked={!!isActive} disabled={isActive === undefined || isBusy} onChange={() => void flip()} />
       {isActive ? 'Active' : 'Inactive'}
     </label>

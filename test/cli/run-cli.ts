@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const BIN = resolve(__dirname, '../../bin/junction.mjs');
+export const BIN = resolve(__dirname, '../../bin/junction.mjs');
 
 /** Runs the real `junction` command (the built bundle), as a person would. */
 export function junction(args: string[], env: Record<string, string> = {}) {
