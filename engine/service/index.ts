@@ -101,6 +101,9 @@ export function createService(opts: ServiceOptions): Service {
   };
 
   const storePath = join(dataDir, STORE_FILE);
+  // Relative file paths in flows (Read File, Write File) start at the workspace folder: run and
+  // preview processes inherit this from the service, which serves one workspace.
+  process.env.JUNCTION_WORKSPACE = workspace;
   const store = openRunStore(storePath);
   const ws = openWorkspace(workspace, changed);
   const trust = {
