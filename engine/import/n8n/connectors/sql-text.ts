@@ -75,18 +75,29 @@ export function bindTemplate(c: MapContext, d: Dialect, query: string, b: Bindin
   return out;
 }
 
-/** n8n's "Query Parameters": comma-separated values, where {{ }} may hold commas. */
-export function splitReplacement(text: string): string[] {
-  const expr = text.startsWith('=');
-  const body = expr ? text.slice(1) : text;
+/** Splits text on commas outside brackets, quotes and {{ }}. */
+function splitTop(body: string): string[] {
   const parts: string[] = [];
   let depth = 0;
+  let quote = '';
   let cur = '';
-  for (let i = 0; i < body.length; i++) {
-    if (body.startsWith('{{', i)) depth++;
-    if (body.startsWith('}}', i)) depth = Math.max(0, depth - 1);
-    if (body[i] === ',' && depth === 0) { parts.push(cur); cur = ''; } else cur += body[i];
+  for (const ch of body) {
+    if (quote) { if (ch === quote) quote = ''; } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0 && !quote) { parts.push(cur); cur = ''; } else cur += ch;
   }
   parts.push(cur);
-  return parts.map((s) => s.trim()).filter((s) => s !== '').map((s) => (expr ? `=${s}` : s));
+  return parts.map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/**
+ * n8n's "Query Parameters": comma-separated values (each may be a {{ }}), or one expression
+ * giving a list ("={{ [$json.a, $json.b] }}"), whose entries become the parameters.
+ */
+export function splitReplacement(text: string): string[] {
+  const list = /^=\{\{\s*\[([\s\S]*)\]\s*\}\}$/.exec(text.trim());
+  if (list) return splitTop(list[1]).map((e) => `={{ ${e} }}`);
+  const expr = text.startsWith('=');
+  return splitTop(expr ? text.slice(1) : text).map((x) => (expr ? `=${x}` : x));
 }
