@@ -38,7 +38,9 @@ function reportOptions(c: MapContext, used: string[]) {
   for (const k of Object.keys(options)) if (!used.includes(k)) c.note('warning', 'option', `${key}.${k}`, `the option "${k}" has no equivalent in the Junction node and was left out`);
 }
 
-const transaction = (c: MapContext) => (read(c.params, 'options.queryBatching') === 'transaction' ? { transaction: 'run' } : {});
+/** n8n's "one transaction for all items" (v2 queryBatching, v1 mode) → one transaction per run. */
+const transaction = (c: MapContext) =>
+  (read(c.params, 'options.queryBatching') === 'transaction' || read(c.params, 'additionalFields.mode') === 'transaction' ? { transaction: 'run' } : {});
 
 function query(c: MapContext, d: Dialect): Record<string, unknown> {
   const p = c.params;
@@ -54,7 +56,7 @@ function query(c: MapContext, d: Dialect): Record<string, unknown> {
   if (bound !== undefined && d === 'mysql' && parameters.length && b.values.length) {
     c.note('warning', 'option', 'options.queryReplacement', 'the query has both "?" parameters and {{ }} values; the values from {{ }} were put after the others: check their order');
   }
-  reportOptions(c, ['queryReplacement', 'queryParams', 'queryBatching']);
+  reportOptions(c, ['queryReplacement', 'queryParams', 'queryBatching', 'mode']);
   return { operation: 'query', sql: bound ?? (text.startsWith('=') ? text.slice(1) : text), parameters: [...parameters, ...b.values], ...transaction(c) };
 }
 
@@ -96,7 +98,8 @@ function write(c: MapContext, op: string, where: { schema?: string; table: strin
     keys = fieldList(s.matchingColumns ?? p.columnToMatchOn);
   }
   if ((op === 'update' || op === 'upsert') && !keys.length) c.note('warning', 'option', 'columns', `no column to match rows on was given; the Junction node uses the table's primary key`);
-  reportOptions(c, ['queryBatching']);
+  if (p.returnFields !== undefined && p.returnFields !== '*') c.note('info', 'option', 'returnFields', 'Junction passes the written items on; the columns the database returned are not read back');
+  reportOptions(c, ['queryBatching', 'mode']);
   return { operation: op, ...where, mapping, keyColumns: keys, ...transaction(c) };
 }
 
