@@ -167,6 +167,25 @@ describe('n8n files', () => {
   });
 });
 
+describe('n8n Read Binary File followed by Spreadsheet File', () => {
+  it('becomes one file.read from the path and a pass-through', () => {
+    const f = importFile(JSON.stringify({
+      nodes: [
+        { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { name: 'Read', type: 'n8n-nodes-base.readBinaryFile', typeVersion: 1, position: [200, 0], parameters: { filePath: '/data/people.xlsx' } },
+        { name: 'Parse', type: 'n8n-nodes-base.spreadsheetFile', typeVersion: 2, position: [400, 0], parameters: { fileFormat: 'xlsx', options: { sheetName: 'Staff' } } },
+      ],
+      connections: { Start: { main: [[{ node: 'Read', type: 'main', index: 0 }]] }, Read: { main: [[{ node: 'Parse', type: 'main', index: 0 }]] } },
+    })).flows[0];
+    expect(importProblems(f.flow)).toEqual([]);
+    const [, read, parse] = f.flow.nodes;
+    expect(read).toMatchObject({ type: 'file.read', params: { source: { from: 'path', path: '/data/people.xlsx' }, format: 'xlsx', sheet: 'Staff' } });
+    expect(Object.keys(read.params).sort()).toEqual(['format', 'sheet', 'source']);
+    expect(parse).toMatchObject({ type: 'core.noop', params: {} });
+    expect(f.flow.edges.map((e) => [e.from.node, e.to.node])).toEqual([['start', 'read'], ['read', 'parse']]);
+  });
+});
+
 describe('Node-RED connector nodes', () => {
   it('postgresql → postgres.query with its fixed SQL and the connection in slot "db"', () => {
     const f = nodeRed({ type: 'postgresql', name: 'Q', query: 'select * from t where id = $1', postgreSQLConfig: 'c1', split: false, outputs: 1 },

@@ -3,7 +3,8 @@
  * (nodes/files/read-params.ts, write-params.ts): n8n parses or builds the file in a binary field,
  * so they read from / write to a binary field. Read/Write Binary File(s) and Read/Write Files
  * from Disk move the bytes as they are, which neither Junction node does (they parse and build
- * rows): they become placeholders that say so.
+ * rows): they become placeholders that say so, except a reader followed by its parser
+ * (file-pairs.ts), which becomes one file.read from the path.
  */
 import type { Mapper, MapContext } from '../context';
 import { read } from '../context';
@@ -33,7 +34,7 @@ export const mapReadBinary = rawBytes('reading a binary file');
 export const mapWriteBinary = rawBytes('writing a binary file');
 export const mapReadWriteFile: Mapper = (c) => rawBytes(c.params.operation === 'write' ? 'writing a file to disk' : 'reading files from disk')(c);
 
-function readFrom(c: MapContext, fileFormat: unknown, rel: string): Record<string, unknown> {
+export function readFrom(c: MapContext, fileFormat: unknown, rel: string): Record<string, unknown> {
   const f = format(c, fileFormat, rel);
   const params: Record<string, unknown> = { source: { from: 'binary', binaryKey: binaryKey(c) }, format: f };
   const header = option(c, 'headerRow');
