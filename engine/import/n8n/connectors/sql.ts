@@ -64,14 +64,16 @@ function select(c: MapContext, d: Dialect, where: { schema?: string; table: stri
   const p = c.params;
   const conds = conditions(c);
   const orderBy = ((read(p, 'sort.values') ?? []) as Record<string, unknown>[]).map((s) => ({ column: String(s.column ?? ''), direction: String(s.direction ?? 'ASC').toLowerCase() === 'desc' ? 'desc' : 'asc' }));
-  const limit = p.returnAll === true ? 0 : Number(p.limit ?? 50);
+  const limit = p.returnAll === true ? 0 : typeof p.limit === 'string' && p.limit.startsWith('=') ? c.value(p.limit, 'limit') : Number(p.limit ?? 50);
   const columns = fieldList(read(p, 'options.outputColumns'));
   reportOptions(c, ['outputColumns']);
   if (p.combineConditions === 'OR' && conds.length > 1) {
     const b = new Bindings(d);
     const cols = columns.length ? columns.map((col) => tableRef(d, undefined, col)).join(', ') : '*';
     const order = orderBy.length ? ` ORDER BY ${orderBy.map((o) => `${tableRef(d, undefined, o.column)} ${o.direction.toUpperCase()}`).join(', ')}` : '';
-    const sql = `SELECT ${cols} FROM ${tableRef(d, where.schema, where.table)}${whereSql(c, d, conds, 'OR', b)}${order}${limit ? ` LIMIT ${limit}` : ''}`;
+    const clause = whereSql(c, d, conds, 'OR', b);
+    const limitSql = typeof limit === 'number' ? (limit ? ` LIMIT ${limit}` : '') : ` LIMIT ${b.add(limit)}`;
+    const sql = `SELECT ${cols} FROM ${tableRef(d, where.schema, where.table)}${clause}${order}${limitSql}`;
     return { operation: 'query', sql, parameters: b.values };
   }
   const whereList = conds.map((w) => {
