@@ -18,12 +18,6 @@ export function corpusFiles(tool: 'n8n' | 'node-red'): { name: string; text: str
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-/**
- * Node types the importer maps onto that other work adds to Junction (connectors, triggers). Until
- * they are in this build, validation calls them unknown; every other problem must be explained.
- */
-export const PENDING_TYPES = ['postgres.query', 'mysql.query', 'redis.command', 'email.send', 'email.read', 'file.read', 'file.write', 'trigger.schedule', 'trigger.webhook', 'trigger.respond'];
-
 /** Validation problems of an imported flow that no error or warning of the report explains. */
 export function unexplainedProblems(imported: ImportedFlow): Problem[] {
   const { problems } = validateFlow(JSON.parse(JSON.stringify(imported.flow)), builtinRegistry());
@@ -31,7 +25,6 @@ export function unexplainedProblems(imported: ImportedFlow): Problem[] {
   return problems.filter((p) => {
     const m = /^\$\.nodes\[(\d+)\]/.exec(p.path);
     const node = m ? imported.flow.nodes[Number(m[1])] : undefined;
-    if (p.code === 'flow.unknown-type' && node && PENDING_TYPES.includes(node.type) && !builtinRegistry().versions(node.type).length) return false;
     return !(node && explained.has(node.id));
   });
 }

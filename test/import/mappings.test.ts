@@ -1,4 +1,4 @@
-/** What triggers, HTTP and the connector nodes become: the params the importer writes. */
+/** What triggers and HTTP become (connector nodes: connectors.test.ts): the params the importer writes. */
 import { describe, expect, it } from 'vitest';
 import { importFile, type ImportedFlow } from '../../engine/import';
 
@@ -49,22 +49,5 @@ describe('HTTP Request', () => {
     expect(node(page).params.pagination).toEqual({ style: 'page', param: 'page', start: 1 });
     const v1 = one('httpRequest', 1, { requestMethod: 'POST', url: 'https://x.io', options: { bodyContentType: 'form-urlencoded' }, bodyParametersUi: { parameter: [{ name: 'q', value: 'a' }] } });
     expect(node(v1).params).toMatchObject({ method: 'POST', bodyType: 'form', form: { q: 'a' } });
-  });
-});
-
-describe('connector mappings (params pending alignment with the connector nodes)', () => {
-  it('Postgres, MySQL, Redis, e-mail and files', () => {
-    expect(node(one('postgres', 2.5, { operation: 'executeQuery', query: 'select * from t where id = $1', options: { queryReplacement: '={{ [$json.id] }}' } }, { credentials: { postgres: { id: '2', name: 'DB' } } })))
-      .toMatchObject({ type: 'postgres.query', params: { operation: 'query', query: 'select * from t where id = $1', parameters: '{{ [$json.id] }}' }, credentials: { database: { id: 'n8n-2', type: 'database', name: 'DB' } } });
-    expect(node(one('mySql', 2.4, { operation: 'insert', table: { __rl: true, value: 'orders', mode: 'list' }, columns: { mappingMode: 'autoMapInputData', value: {} } })))
-      .toMatchObject({ type: 'mysql.query', params: { operation: 'insert', table: 'orders', columns: { mode: 'auto' }, matchColumns: [] } });
-    expect(node(one('redis', 1, { operation: 'set', key: 'k', value: '={{ $json.v }}', expire: true, ttl: 30 })))
-      .toMatchObject({ type: 'redis.command', params: { operation: 'set', key: 'k', value: '{{ $json.v }}', ttlSeconds: 30 } });
-    expect(node(one('emailSend', 2.1, { fromEmail: 'a@x.io', toEmail: 'b@x.io', subject: 'Hi', emailFormat: 'html', html: '<b>x</b>' })))
-      .toMatchObject({ type: 'email.send', params: { from: 'a@x.io', to: 'b@x.io', subject: 'Hi', html: '<b>x</b>' } });
-    expect(node(one('emailReadImap', 2, { mailbox: 'INBOX', postProcessAction: 'nothing' }))).toMatchObject({ type: 'email.read', params: { mailbox: 'INBOX', markSeen: false } });
-    expect(node(one('readBinaryFile', 1, { filePath: '/data/in.csv' }))).toMatchObject({ type: 'file.read', params: { source: 'path', path: '/data/in.csv', format: 'raw' } });
-    expect(node(one('spreadsheetFile', 2, { operation: 'toFile', fileFormat: 'csv' }))).toMatchObject({ type: 'file.write', params: { target: 'binary', format: 'csv' } });
-    expect(node(one('extractFromFile', 1, { operation: 'xlsx' }))).toMatchObject({ type: 'file.read', params: { source: 'binary', binaryKey: 'data', format: 'xlsx' } });
   });
 });

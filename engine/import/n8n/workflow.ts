@@ -7,7 +7,8 @@ import { FLOW_FORMAT, type CredentialRef, type FlowEdge, type FlowFile, type Flo
 import type { ImportedFlow, ImportedNode, ImportNote } from '../types';
 import { PLACEHOLDER_TYPE } from '../types';
 import { connectEdges } from './edges';
-import { createMapContext, Unsupported, type Mapped, type N8nNode } from './context';
+import { fileReadPairs } from './connectors/file-pairs';
+import { createMapContext, Unsupported, type Mapped, type Mapper, type N8nNode } from './context';
 import { scrubSecrets } from './secrets';
 import { credentialsOf, settingsOf } from './settings';
 import { knowsType, mapperFor, STICKY_NOTE } from './table';
@@ -46,9 +47,9 @@ function placeholder(n: N8nNode, params: unknown, reason: string): FlowNode['par
 }
 
 /** Maps one node; a mapper's refusal (or a crash on odd input) becomes a placeholder with its reason. */
-function mapNode(n: N8nNode, at: string, notes: ImportNote[]): { type: string; params: Record<string, unknown>; mapped?: Mapped; reason?: string } {
+function mapNode(n: N8nNode, at: string, notes: ImportNote[], override?: Mapper): { type: string; params: Record<string, unknown>; mapped?: Mapped; reason?: string } {
   const version = typeof n.typeVersion === 'number' ? n.typeVersion : 1;
-  const mapper = mapperFor(n.type, version);
+  const mapper = override ?? mapperFor(n.type, version);
   if (!mapper) {
     const reason = knowsType(n.type)
       ? `version ${version} of the n8n node "${n.type}" is not one Junction can map`
@@ -78,6 +79,7 @@ export function convertWorkflow(wf: N8nWorkflow, fallbackName: string): Imported
   const placed = new Map<string, Placed>();
   const ids = new Set<string>();
   const connections = new Map<string, CredentialRef>();
+  const pairs = fileReadPairs(wf.nodes, wf.connections);
 
   wf.nodes.forEach((raw, i) => {
     const at = `$.nodes[${i}]`;
@@ -98,7 +100,7 @@ export function convertWorkflow(wf: N8nWorkflow, fallbackName: string): Imported
       return;
     }
     const source: N8nNode = { ...raw, parameters: scrubSecrets(raw.parameters ?? {}, `${at}.parameters`, notes) as Record<string, unknown> };
-    const { type, params, mapped, reason } = mapNode(source, at, notes);
+    const { type, params, mapped, reason } = mapNode(source, at, notes, pairs.get(raw.name));
     if (reason) notes.push({ severity: 'warning', kind: 'node', path: at, message: `"${raw.name}" became a placeholder: ${reason}`, nodeId: id });
     const node: FlowNode = { id, type, version: 1, name: raw.name, position: positionOf(raw), params };
     const settings = settingsOf(raw, at, notes);

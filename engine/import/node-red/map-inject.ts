@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { single, type Mapped, type MapInput } from './mapping';
 import { fieldPath, typedValue } from './values';
 
@@ -16,10 +17,23 @@ function injectProps(m: MapInput): { p: string; v: unknown; vt: unknown; at: str
   }).filter((x) => x.p !== '');
 }
 
+/** Whether the Schedule trigger's cron library accepts a pattern. */
+function validCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Node-RED's "every N seconds" and crontab (5 fields) as a six-field cron pattern with seconds. */
 function cronOf(m: MapInput): string | undefined {
   const { repeat, crontab } = m.node;
-  if (typeof crontab === 'string' && crontab.trim()) return crontab.trim().split(/\s+/).length === 5 ? `0 ${crontab.trim()}` : crontab.trim();
+  if (typeof crontab === 'string' && crontab.trim()) {
+    const cron = crontab.trim().split(/\s+/).length === 5 ? `0 ${crontab.trim()}` : crontab.trim();
+    return validCron(cron) ? cron : undefined;
+  }
   const s = Number(repeat);
   if (repeat === '' || repeat === undefined || !Number.isFinite(s) || s <= 0) return undefined;
   if (s < 60 && 60 % s === 0) return `*/${s} * * * * *`;
@@ -37,7 +51,9 @@ export function mapInject(m: MapInput): Mapped {
   const n = m.node;
   const cron = cronOf(m);
   const repeats = (typeof n.crontab === 'string' && n.crontab.trim() !== '') || (n.repeat !== '' && n.repeat !== undefined && Number(n.repeat) > 0);
-  if (repeats && !cron) m.report('warning', 'option', `${m.path}.repeat`, `repeats every ${String(n.repeat)} seconds, which no cron pattern expresses; made a Manual trigger, add a schedule by hand`);
+  const crontab = typeof n.crontab === 'string' ? n.crontab.trim() : '';
+  if (repeats && !cron && crontab) m.report('warning', 'option', `${m.path}.crontab`, `repeats on ${JSON.stringify(crontab)}, which is not a cron pattern Junction understands; made a Manual trigger, add a schedule by hand`);
+  else if (repeats && !cron) m.report('warning', 'option', `${m.path}.repeat`, `repeats every ${String(n.repeat)} seconds, which no cron pattern expresses; made a Manual trigger, add a schedule by hand`);
   if (n.once) m.report('info', 'option', `${m.path}.once`, 'fires once when deployed; Junction runs it when the flow is run or activated');
   const trigger = cron ? single(m, 'trigger.schedule', { cron }, ['main'], false) : single(m, 'trigger.manual', {}, ['main'], false);
 

@@ -27,7 +27,13 @@ export function mapFileOut(m: MapInput): Mapped {
   if (n.overwriteFile === 'delete') return placeholder(m, 'deletes a file');
   if (!file || !format) return placeholder(m, file ? `writes msg.payload as text to ${JSON.stringify(file)}, and Write File writes records as CSV, Excel, JSON, JSON Lines or XML` : 'writes a file named by the message');
   m.report('warning', 'option', m.path, `writes each item's fields as one record of ${file}; Node-RED wrote msg.payload as text`);
-  return single(m, 'file.write', { format, destination: { to: 'path', path: file, ifExists: n.overwriteFile === 'true' ? 'overwrite' : 'append' } }, ['main']);
+  // Write File appends to CSV and JSON Lines only; other formats are whole documents.
+  let ifExists = n.overwriteFile === 'true' ? 'overwrite' : 'append';
+  if (ifExists === 'append' && format !== 'csv' && format !== 'jsonl') {
+    m.report('warning', 'option', `${m.path}.overwriteFile`, `appended to ${file}; a ${format} file is one document, so Write File replaces it`);
+    ifExists = 'overwrite';
+  }
+  return single(m, 'file.write', { format, destination: { to: 'path', path: file, ifExists } }, ['main']);
 }
 
 /**

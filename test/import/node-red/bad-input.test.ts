@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importNodeRed } from '../../../engine/import/node-red';
 import { CORPUS } from './run-imported';
 import { debug, fn, inject, tab, text } from './fixtures';
-import { importProblems } from './validate-imported';
+import { importProblems } from '../flow-problems';
 
 const sentences = (notes: { message: string }[]) => notes.map((n) => n.message);
 

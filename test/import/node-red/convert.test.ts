@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importNodeRed } from '../../../engine/import/node-red';
 import { debug, inject, tab, text } from './fixtures';
 import { runFrom } from './run-imported';
-import { importProblems } from './validate-imported';
+import { importProblems } from '../flow-problems';
 
 const flowOf = (nodes: Record<string, unknown>[]) => {
   const f = importNodeRed(text(nodes)).flows[0];

@@ -5,7 +5,7 @@ import { checkTemplate } from '../../../engine/expr';
 import { importNodeRed } from '../../../engine/import/node-red';
 import type { ImportResult } from '../../../engine/import/types';
 import { CORPUS } from './run-imported';
-import { importProblems } from './validate-imported';
+import { importProblems } from '../flow-problems';
 
 const corpusDir = CORPUS;
 const files = readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort();

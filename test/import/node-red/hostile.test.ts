@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importNodeRed } from '../../../engine/import/node-red';
 import { CORPUS } from './run-imported';
-import { importProblems } from './validate-imported';
+import { importProblems } from '../flow-problems';
 
 /** A small seeded generator, so a failure names a reproducible case. */
 function rng(seed: number) {

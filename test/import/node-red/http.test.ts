@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNodeRed } from '../../../engine/import/node-red';
 import { debug, inject, tab, text } from './fixtures';
 import { runFrom } from './run-imported';
-import { importProblems } from './validate-imported';
+import { importProblems } from '../flow-problems';
 
 let server: Server;
 let base = '';

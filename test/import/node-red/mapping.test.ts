@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importNodeRed } from '../../../engine/import/node-red';
 import { change, debug, fn, inject, tab, text } from './fixtures';
 import { runFrom } from './run-imported';
-import { importProblems } from './validate-imported';
+import { importProblems } from '../flow-problems';
 
 const one = (nodes: Record<string, unknown>[]) => {
   const r = importNodeRed(text(nodes));

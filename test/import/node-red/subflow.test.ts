@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importNodeRed } from '../../../engine/import/node-red';
 import { debug, fn, inject, tab, text } from './fixtures';
 import { runFrom } from './run-imported';
-import { importProblems } from './validate-imported';
+import { importProblems } from '../flow-problems';
 
 // A subflow "double" (in → function → out) used twice in a row, and a subflow whose input
 // passes straight to its output beside its inner node.

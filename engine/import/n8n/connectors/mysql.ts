@@ -1,4 +1,4 @@
-/** MySQL v1–v2.x → mysql.query (PENDING ALIGNMENT with the node's schema; see sql.ts). */
+/** MySQL v1–v2.x → mysql.query. */
 import type { Mapper } from '../context';
 import { mapSql } from './sql';
 

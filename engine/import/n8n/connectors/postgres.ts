@@ -1,4 +1,4 @@
-/** Postgres v1–v2.x → postgres.query (PENDING ALIGNMENT with the node's schema; see sql.ts). */
+/** Postgres v1–v2.x → postgres.query. */
 import type { Mapper } from '../context';
 import { mapSql } from './sql';
 

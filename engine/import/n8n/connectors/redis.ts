@@ -1,26 +1,56 @@
 /**
- * Redis → redis.command. PENDING ALIGNMENT with the node's schema; the importer produces
- * { operation: get | set | delete | incr | keys | info | publish | push | pop, key, value,
- *   ttlSeconds, channel, message, list, tail, pattern, propertyName }
- * (only the fields the operation uses). Credential slot "redis", connection kind "redis".
+ * n8n Redis → redis.command (nodes/redis/command-params.ts), connection slot "redis" of kind
+ * "redis". get / set follow n8n's key type (hash → hashGetAll / hashSet, list → listRange /
+ * listPush); push / pop become listPush / listPop; incr, delete and publish carry over. n8n's
+ * "keys" and "info" and set types have no Junction operation (placeholder).
  */
-import type { Mapper } from '../context';
+import type { Mapper, MapContext } from '../context';
 
-const OPS = ['get', 'set', 'delete', 'incr', 'keys', 'info', 'publish', 'push', 'pop'];
+const into = (c: MapContext) => {
+  const name = String(c.params.propertyName ?? 'propertyName');
+  return name.startsWith('=') ? name.slice(1) : name;
+};
+
+function get(c: MapContext, key: unknown): Record<string, unknown> {
+  const type = String(c.params.keyType ?? 'automatic');
+  if (type === 'automatic') c.note('info', 'option', 'keyType', 'n8n picked the read by the key\'s type; Junction reads a text value (change the operation for a hash or a list)');
+  if (type === 'sets') c.unsupported('reading a Redis set has no Junction operation');
+  const operation = type === 'hash' ? 'hashGetAll' : type === 'list' ? 'listRange' : 'get';
+  return { operation, key, into: into(c) };
+}
+
+function set(c: MapContext, key: unknown): Record<string, unknown> {
+  const p = c.params;
+  const type = String(p.keyType ?? 'automatic');
+  if (type === 'sets') c.unsupported('adding to a Redis set has no Junction operation');
+  const value = c.value(p.value ?? '', 'value');
+  if (type === 'hash') return { operation: 'hashSet', key, value };
+  if (type === 'list') return { operation: 'listPush', key, value, pushTo: 'right' };
+  if (p.valueIsJSON === true) c.note('info', 'option', 'valueIsJSON', 'Junction stores objects and lists as JSON text');
+  return { operation: 'set', key, value, ...(p.expire === true ? { ttlSeconds: c.value(p.ttl ?? 60, 'ttl') } : {}) };
+}
 
 export const mapRedis: Mapper = (c) => {
   const p = c.params;
   const op = String(p.operation ?? 'info');
-  if (!OPS.includes(op)) c.unsupported(`the Redis operation "${op}" has no Junction equivalent`);
-  const v = (key: string, rel = key) => (p[key] === undefined ? {} : { [rel]: c.value(p[key], key) });
-  const params: Record<string, unknown> = { operation: op };
-  if (op === 'get' || op === 'set' || op === 'delete' || op === 'incr') Object.assign(params, v('key'));
-  if (op === 'get') Object.assign(params, { propertyName: String(p.propertyName ?? 'propertyName') });
-  if (op === 'set') Object.assign(params, v('value'), p.expire === true ? { ttlSeconds: c.value(p.ttl ?? 60, 'ttl') } : {});
-  if (op === 'incr' && p.expire === true) Object.assign(params, { ttlSeconds: c.value(p.ttl ?? 60, 'ttl') });
-  if (op === 'keys') Object.assign(params, { pattern: c.value(p.keyPattern ?? '*', 'keyPattern') });
-  if (op === 'publish') Object.assign(params, { channel: c.value(p.channel ?? '', 'channel'), message: c.value(p.messageData ?? '', 'messageData') });
-  if (op === 'push' || op === 'pop') Object.assign(params, { list: c.value(p.list ?? '', 'list'), tail: p.tail === true }, op === 'push' ? { value: c.value(p.messageData ?? '', 'messageData') } : { propertyName: String(p.propertyName ?? 'propertyName') });
-  if (p.keyType !== undefined && p.keyType !== 'automatic') c.note('warning', 'option', 'keyType', `the key type "${String(p.keyType)}" was not carried over; Junction picks it from the value`);
+  const key = () => c.value(p.key ?? '', 'key');
+  let params: Record<string, unknown>;
+  switch (op) {
+    case 'get': params = get(c, key()); break;
+    case 'set': params = set(c, key()); break;
+    case 'delete': params = { operation: 'delete', key: key() }; break;
+    case 'incr':
+      if (p.expire === true) c.note('warning', 'option', 'ttl', 'the expiry set on increment was not carried over: Junction\'s increment keeps the key');
+      params = { operation: 'incr', key: key() };
+      break;
+    case 'publish': params = { operation: 'publish', channel: c.value(p.channel ?? '', 'channel'), value: c.value(p.messageData ?? '', 'messageData') }; break;
+    // n8n pushes to the head unless "tail" is set, and pops from the head likewise.
+    case 'push': params = { operation: 'listPush', key: c.value(p.list ?? '', 'list'), value: c.value(p.messageData ?? '', 'messageData'), pushTo: p.tail === true ? 'right' : 'left' }; break;
+    case 'pop': params = { operation: 'listPop', key: c.value(p.list ?? '', 'list'), popFrom: p.tail === true ? 'right' : 'left', into: into(c) }; break;
+    default: return c.unsupported(`the Redis operation "${op}" has no Junction equivalent`);
+  }
+  if (p.options && typeof p.options === 'object' && (p.options as Record<string, unknown>).dotNotation === false) {
+    c.note('info', 'option', 'options.dotNotation', 'Junction reads a dotted property name as a path');
+  }
   return { type: 'redis.command', params, credential: { slot: 'redis', kind: () => 'redis' } };
 };
