@@ -10,7 +10,7 @@ import { builtinRegistry } from '../engine/registry';
 
 export interface ToolFigures {
   tool: string; files: number; failedFiles: number; nodes: number; mapped: number; mappedHere: number; placeholders: number;
-  canvasNotes: number; dropped: number; flows: number; cleanFlows: number; passesMs: number[];
+  canvasNotes: number; dropped: number; flows: number; cleanFlows: number; quietFlows: number; passesMs: number[];
 }
 
 export function importFigures(corpus: string, passes = 5): ToolFigures[] {
@@ -19,7 +19,7 @@ export function importFigures(corpus: string, passes = 5): ToolFigures[] {
     const dir = join(corpus, tool);
     if (!existsSync(dir)) continue;
     const texts = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
-    const f: ToolFigures = { tool, files: texts.length, failedFiles: 0, nodes: 0, mapped: 0, mappedHere: 0, placeholders: 0, canvasNotes: 0, dropped: 0, flows: 0, cleanFlows: 0, passesMs: [] };
+    const f: ToolFigures = { tool, files: texts.length, failedFiles: 0, nodes: 0, mapped: 0, mappedHere: 0, placeholders: 0, canvasNotes: 0, dropped: 0, flows: 0, cleanFlows: 0, quietFlows: 0, passesMs: [] };
     const results: (ImportResult | undefined)[] = texts.map(({ name, text }) => {
       try { return importFile(text, { fileName: name }); } catch { f.failedFiles++; return undefined; }
     });
@@ -27,6 +27,8 @@ export function importFigures(corpus: string, passes = 5): ToolFigures[] {
       for (const flow of r?.flows ?? []) {
         f.flows++;
         if (!flow.notes.length && !(r?.notes.length)) f.cleanFlows++;
+        // Info lines (the Node-RED msg → item rule every flow gets) say how, not what was lost.
+        if (![...flow.notes, ...(r?.notes ?? [])].some((n) => n.severity !== 'info')) f.quietFlows++;
         for (const n of flow.nodes) {
           if (n.outcome === 'folded' && !n.junctionType) { f.canvasNotes++; continue; }
           f.nodes++;

@@ -16,6 +16,6 @@ if (!figures.length) console.log(`Import: no corpus at ${corpus} (set JUNCTION_C
 for (const f of figures) {
   console.log(`Import ${f.tool}: ${f.files} files (${f.failedFiles} refused), ${f.flows} flows, ${f.nodes} nodes (+${f.canvasNotes} sticky notes as canvas notes)`);
   console.log(`  nodes mapped to a Junction node: ${f.mapped} (${pct(f.mapped, f.nodes)}); of them to node types in this build: ${f.mappedHere} (${pct(f.mappedHere, f.nodes)}); placeholders ${f.placeholders}, left out ${f.dropped}`);
-  console.log(`  flows with no report line: ${f.cleanFlows} of ${f.flows} (${pct(f.cleanFlows, f.flows)})`);
+  console.log(`  flows with no report line: ${f.cleanFlows} of ${f.flows} (${pct(f.cleanFlows, f.flows)}); with no warning or error line: ${f.quietFlows} (${pct(f.quietFlows, f.flows)})`);
   console.log(`  whole-corpus import, in process: min ${Math.min(...f.passesMs).toFixed(0)} ms, median ${median(f.passesMs).toFixed(0)} ms (${f.passesMs.length} passes)`);
 }
