@@ -3,9 +3,13 @@
  * value is bound, never written into the SQL; dates come back as the server's text; tables are
  * read from information_schema; the server's error numbers are read into the shared error kinds.
  */
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
+import { lazyLibrary } from '../../engine/sdk';
 import type { ColumnInfo, Dialect, Driver, ServerError, SqlClient, SqlConnectionSource, TableInfo } from '../sql/types';
 import { plainParam } from '../sql/values';
+
+// Loaded on first use: most runs (and every start of the CLI) never reach MySQL.
+const mysqlLib = lazyLibrary<typeof import('mysql2/promise')>('mysql2/promise');
 
 const ISO = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -21,11 +25,11 @@ function mysqlDate(v: string, column: ColumnInfo | undefined): string {
 
 export const mysqlDialect: Dialect = {
   engine: 'mysql', title: 'MySQL',
-  quote: (name) => mysql.escapeId(name, true),
+  quote: (name) => mysqlLib().escapeId(name, true),
   placeholder: () => '?',
   maxParams: 65_535,
   upsertTail: (keys, columns) => {
-    const q = (c: string) => mysql.escapeId(c, true);
+    const q = (c: string) => mysqlLib().escapeId(c, true);
     // No column to change: assigning a key to itself keeps the row and makes the statement valid.
     const set = columns.length ? columns : keys.slice(0, 1);
     return `ON DUPLICATE KEY UPDATE ${set.map((c) => `${q(c)} = VALUES(${q(c)})`).join(', ')}`;
@@ -65,7 +69,7 @@ async function connect(source: SqlConnectionSource, label: string): Promise<SqlC
   const port = Number(f.port ?? 3306);
   let conn: mysql.Connection;
   try {
-    conn = await mysql.createConnection({
+    conn = await mysqlLib().createConnection({
       host, port, database: (f.database as string) || undefined, user: (f.user as string) || undefined,
       password: await source.credential!.secret?.('password'),
       ssl: f.tls ? { rejectUnauthorized: true } : undefined,

@@ -4,25 +4,29 @@
  * Dates and timestamps come back as PostgreSQL's own text, so a cursor keeps its microseconds
  * and a `timestamp` without zone is never shifted by the machine's time zone.
  */
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type pg from 'pg';
+import { lazyLibrary } from '../../engine/sdk';
 import type { ColumnInfo, Dialect, Driver, ServerError, SqlClient, SqlConnectionSource, TableInfo } from '../sql/types';
 import { plainParam } from '../sql/values';
 import { copyLine } from './copy-text';
 
+// Loaded on first use: most runs (and every start of the CLI) never reach PostgreSQL.
+const postgres = lazyLibrary<typeof import('pg')>('pg');
+const copyStreams = lazyLibrary<typeof import('pg-copy-streams')>('pg-copy-streams');
+
 const RAW_TEXT = new Set([1082, 1114, 1184]); // date, timestamp, timestamptz
-const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (RAW_TEXT.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) };
+const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (RAW_TEXT.has(oid) ? (v: string) => v : postgres().types.getTypeParser(oid, format as 'text')) };
 
 const isJson = (c: ColumnInfo | undefined) => !!c && /^jsonb?$/.test(c.type);
 const isArray = (c: ColumnInfo | undefined) => !!c && c.type.endsWith('[]');
 
 export const postgresDialect: Dialect = {
   engine: 'postgres', title: 'PostgreSQL',
-  quote: (name) => pg.escapeIdentifier(name),
+  quote: (name) => postgres().escapeIdentifier(name),
   placeholder: (n) => `$${n}`,
   maxParams: 65_535,
-  upsertTail: (keys, columns) => `ON CONFLICT (${keys.map(pg.escapeIdentifier).join(', ')}) ${columns.length
-    ? `DO UPDATE SET ${columns.map((c) => `${pg.escapeIdentifier(c)} = EXCLUDED.${pg.escapeIdentifier(c)}`).join(', ')}` : 'DO NOTHING'}`,
+  upsertTail: (keys, columns) => `ON CONFLICT (${keys.map(postgres().escapeIdentifier).join(', ')}) ${columns.length
+    ? `DO UPDATE SET ${columns.map((c) => `${postgres().escapeIdentifier(c)} = EXCLUDED.${postgres().escapeIdentifier(c)}`).join(', ')}` : 'DO NOTHING'}`,
   lockRows: ' FOR UPDATE',
   hasReturning: true,
   toParam(v, column) {
@@ -46,7 +50,7 @@ function wrap(client: pg.Client): SqlClient {
     rollback: async () => { await client.query('ROLLBACK'); },
     close: () => client.end(),
     async copyRows(table, columns, rows) {
-      const stream = client.query(copyFrom(`COPY ${table} (${columns.map(pg.escapeIdentifier).join(', ')}) FROM STDIN`));
+      const stream = client.query(copyStreams().from(`COPY ${table} (${columns.map(postgres().escapeIdentifier).join(', ')}) FROM STDIN`));
       const done = new Promise<void>((resolve, reject) => { stream.on('finish', resolve); stream.on('error', reject); });
       let text = '';
       for (const row of rows) text += copyLine(row);
@@ -60,7 +64,7 @@ async function connect(source: SqlConnectionSource, label: string): Promise<SqlC
   const f = source.credential!.fields;
   const host = String(f.host ?? '127.0.0.1');
   const port = Number(f.port ?? 5432);
-  const client = new pg.Client({
+  const client = new (postgres().Client)({
     host, port, database: (f.database as string) || undefined, user: (f.user as string) || undefined,
     password: await source.credential!.secret?.('password'),
     ssl: f.tls ? { rejectUnauthorized: true } : false,
