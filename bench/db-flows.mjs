@@ -1,4 +1,4 @@
-// The flows of bench/db.mjs: input items → Edit Fields (5 fields) → upsert; and a select of a whole table.
+// The flows of bench/db.mjs: a CSV → Edit Fields (5 fields) → upsert; and a whole table → .xlsx.
 const node = (id, type, name, x, params = {}, credentials) => ({ id, type, version: 1, name, position: { x, y: 0 }, params, ...(credentials ? { credentials } : {}) });
 const edge = (id, from, to) => ({ id, from: { node: from, port: 'main' }, to: { node: to, port: 'main' } });
 const flow = (id, nodes, edges) => ({ format: 'junction/flow@1', id, name: id, settings: {}, pinned: {}, notes: [], nodes, edges });
@@ -12,20 +12,21 @@ const editFields = [
   { name: 'country', value: '{{ $json.country.toUpperCase() }}' },
 ];
 
-export function upsertFlow(engine, connection, table, batchSize = 1000) {
+export function upsertFlow(engine, connection, table, csvPath, batchSize = 1000) {
   return flow(`bench_${engine}_upsert_${batchSize}`, [
     node('t', 'trigger.manual', 'Manual', 0),
+    node('read', 'file.read', 'Read CSV', 100, { source: { from: 'path', path: csvPath }, format: 'csv' }),
     node('set', 'core.set', 'Edit Fields', 200, { mode: 'replace', fields: editFields }),
     node('db', `${engine}.query`, 'Upsert', 400, { operation: 'upsert', table, keyColumns: ['id'], batchSize }, { db: connection }),
     // One summary item at the end: `--json` prints the last node's items, and 100,000 of them would be the figure.
     node('count', 'core.aggregate', 'Count', 600, { aggregations: [{ op: 'count', as: 'rows' }] }),
-  ], [edge('e1', 't', 'set'), edge('e2', 'set', 'db'), edge('e3', 'db', 'count')]);
+  ], [edge('e0', 't', 'read'), edge('e1', 'read', 'set'), edge('e2', 'set', 'db'), edge('e3', 'db', 'count')]);
 }
 
-export function selectFlow(connection, table) {
+export function selectFlow(connection, table, xlsxPath) {
   return flow('bench_postgres_select', [
     node('t', 'trigger.manual', 'Manual', 0),
     node('db', 'postgres.query', 'Select', 200, { operation: 'select', table, pageSize: 10000 }, { db: connection }),
-    node('count', 'core.aggregate', 'Count', 400, { aggregations: [{ op: 'count', as: 'rows' }] }),
-  ], [edge('e1', 't', 'db'), edge('e2', 'db', 'count')]);
+    node('xlsx', 'file.write', 'Write xlsx', 400, { format: 'xlsx', destination: { to: 'path', path: xlsxPath, ifExists: 'overwrite' } }),
+  ], [edge('e1', 't', 'db'), edge('e2', 'db', 'xlsx')]);
 }

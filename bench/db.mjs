@@ -1,9 +1,10 @@
-// `npm run bench` (databases): 100,000 rows → Edit Fields (5 fields) → upsert, through a whole
-// `junction run` process, next to the server's own bulk load of the same rows in the same run
-// (psql \copy; LOAD DATA LOCAL INFILE); then 100,000 rows selected from PostgreSQL. Starts its
+// `npm run bench` (databases): a 100,000-row CSV → Read File → Edit Fields (5 fields) → upsert,
+// through a whole `junction run` process, next to the server's own bulk load of the same file in
+// the same run (psql \copy; LOAD DATA LOCAL INFILE); then 100,000 rows from PostgreSQL written
+// to .xlsx. Starts its
 // own PostgreSQL and MariaDB with the test harness's modules. Prints figures; passes nothing.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,12 +72,9 @@ async function series(label, make, before) {
   return { min: Math.min(...wall), median: median(wall) };
 }
 
-// --- data: the same rows as JSON (the run's input) and as CSV (the bulk loads) -------------------
-// No file reader node is on main yet: the rows reach the flow as its input items (--input).
+// --- data: one CSV, read by the flows (Read File) and by the servers' own bulk loads -------------
 const countries = ['de', 'fr', 'us', 'gb', 'es'];
 const rows = Array.from({ length: N }, (_, i) => ({ id: i + 1, name: ` customer ${i} `, email: `User${i}@Example${i % 7}.com`, amount: (i * 37) % 1000 + 0.5, country: countries[i % 5] }));
-const inputFile = join(tmp, 'rows.json');
-writeFileSync(inputFile, JSON.stringify(rows));
 const csvFile = join(tmp, 'rows.csv');
 writeFileSync(csvFile, `id,name,email,amount,country\n${rows.map((r) => `${r.id},${r.name.trim()},${r.email.toLowerCase()},${r.amount},${r.country.toUpperCase()}`).join('\n')}\n`);
 
@@ -100,16 +98,17 @@ try {
   console.log('PostgreSQL');
   const truncate = async () => { psql('TRUNCATE people'); };
   const copy = await series('psql \\copy of the CSV (the server\'s bulk load)', async () => timed('psql', ['-h', pi.host, '-p', String(pi.port), '-U', pi.user, '-d', pi.database, '-c', `\\copy people FROM '${csvFile}' CSV HEADER`], { env: pgEnv }), truncate);
-  const up = await series('junction run: input → Edit Fields → upsert', () => runProcess(upsertFlow('postgres', pgConn, 'people'), inputFile), truncate);
-  const one = await runProcess(upsertFlow('postgres', pgConn, 'people'), inputFile);
-  console.log(`    one run's steps: ${one.out.nodes.map((x) => `${x.name} ${fmt(x.ms)}`).join(', ')}; the rest of ${fmt(one.wallMs)} is process start-up, loading the input, connecting and exit`);
-  const again = await series('  the same over existing rows (all updates)', () => runProcess(upsertFlow('postgres', pgConn, 'people'), inputFile), async () => {});
+  const up = await series('junction run: CSV → Edit Fields → upsert', () => runProcess(upsertFlow('postgres', pgConn, 'people', csvFile)), truncate);
+  const one = await runProcess(upsertFlow('postgres', pgConn, 'people', csvFile));
+  console.log(`    one run's steps: ${one.out.nodes.map((x) => `${x.name} ${fmt(x.ms)}`).join(', ')}; the rest of ${fmt(one.wallMs)} is process start-up, loading, connecting and exit`);
+  const again = await series('  the same over existing rows (all updates)', () => runProcess(upsertFlow('postgres', pgConn, 'people', csvFile)), async () => {});
   console.log(`  ratio junction / \\copy (medians): ${(up.median / copy.median).toFixed(1)}× (empty table), ${(again.median / copy.median).toFixed(1)}× (updates)`);
-  await series('  empty table, 5,000 rows a batch', () => runProcess(upsertFlow('postgres', pgConn, 'people', 5000), inputFile), truncate);
+  await series('  empty table, 5,000 rows a batch', () => runProcess(upsertFlow('postgres', pgConn, 'people', csvFile, 5000)), truncate);
   const check = psql(`SELECT count(*), count(DISTINCT id), min(country), max(email) FROM people`).stdout.trim();
   console.log(`  table after: ${check}`);
-  await series('junction run: select all rows (then count)', () => runProcess(selectFlow(pgConn, 'people')), async () => {});
-  console.log('  (no file writer node is on main yet: the select is measured without writing .xlsx)\n');
+  const xlsx = join(tmp, 'people.xlsx');
+  await series('junction run: select all rows → write .xlsx', () => runProcess(selectFlow(pgConn, 'people', xlsx)), async () => {});
+  console.log(`  wrote ${(statSync(xlsx).size / 1e6).toFixed(1)} MB of .xlsx\n`);
 
   const myServer = SERVERS.find((s) => s.name === 'mariadb');
   const myRun = await myServer.start(); started.push(myRun);
@@ -120,10 +119,10 @@ try {
   console.log('MariaDB');
   const myTruncate = async () => { spawnSync(...mariadb('TRUNCATE people')); };
   const load = await series('LOAD DATA LOCAL INFILE of the CSV', async () => timed(...mariadb(`LOAD DATA LOCAL INFILE '${csvFile}' INTO TABLE people FIELDS TERMINATED BY ',' IGNORE 1 LINES`, ['--local-infile=1'])), myTruncate);
-  const myUp = await series('junction run: input → Edit Fields → upsert', () => runProcess(upsertFlow('mysql', myConn, 'people'), inputFile), myTruncate);
-  const myAgain = await series('  the same over existing rows (all updates)', () => runProcess(upsertFlow('mysql', myConn, 'people'), inputFile), async () => {});
+  const myUp = await series('junction run: CSV → Edit Fields → upsert', () => runProcess(upsertFlow('mysql', myConn, 'people', csvFile)), myTruncate);
+  const myAgain = await series('  the same over existing rows (all updates)', () => runProcess(upsertFlow('mysql', myConn, 'people', csvFile)), async () => {});
   console.log(`  ratio junction / LOAD DATA (medians): ${(myUp.median / load.median).toFixed(1)}× (empty table), ${(myAgain.median / load.median).toFixed(1)}× (updates)`);
-  await series('  empty table, 5,000 rows a batch', () => runProcess(upsertFlow('mysql', myConn, 'people', 5000), inputFile), myTruncate);
+  await series('  empty table, 5,000 rows a batch', () => runProcess(upsertFlow('mysql', myConn, 'people', csvFile, 5000)), myTruncate);
   console.log('\nTargets (issue 14): 100,000 rows upserted in under 3 s and under 300 MB peak RSS.');
 } finally {
   await Promise.allSettled(started.map((s) => s.stop()));
