@@ -54,16 +54,7 @@ export async function runNode(rc: RunContext, node: FlowNode, type: NodeType, in
     try {
       const outputs = await withTimeout(async (signal) => {
         const session = createNodeSession();
-        const ctx = nodeContext(rc, node, type, inputs, signal, session);
-        let out: Outputs;
-        try {
-          out = await runWhole(type, ctx as never);
-        } catch (e) {
-          await session.end(signal.aborted ? 'cancelled' : 'failed').catch(() => {}); // the node's own error says more
-          throw e;
-        }
-        await session.end('success');
-        return out;
+        return runWhole(type, nodeContext(rc, node, type, inputs, signal, session) as never, session, () => signal.aborted);
       }, rc.signal, settings.timeoutMs, node.name);
       return finish({ status: 'success', outputs: outputs ?? {}, isFatal: false });
     } catch (e) {

@@ -31,8 +31,19 @@ export function appendOutputs(into: Outputs, extra: Outputs | void): Outputs {
   return into;
 }
 
-/** Runs a node over all its input as one batch: execute, then finish. The session is ended by the caller. */
-export async function runWhole(type: NodeType, ctx: NodeContext<never>): Promise<Outputs> {
-  const outputs = (await type.execute(ctx)) ?? {};
-  return type.finish ? appendOutputs({ ...outputs }, await type.finish(ctx)) : outputs;
+/**
+ * Runs a node over all its input as one batch: execute, then finish; then ends its session with
+ * how that went (a failure's own error is the one reported, not an ender's).
+ */
+export async function runWhole(type: NodeType, ctx: NodeContext<never>, session: NodeSession & { end(outcome: Outcome): Promise<void> }, isCancelled: () => boolean = () => false): Promise<Outputs> {
+  let outputs: Outputs;
+  try {
+    outputs = (await type.execute(ctx)) ?? {};
+    if (type.finish) outputs = appendOutputs({ ...outputs }, await type.finish(ctx));
+  } catch (e) {
+    await session.end(isCancelled() ? 'cancelled' : 'failed').catch(() => {});
+    throw e;
+  }
+  await session.end('success');
+  return outputs;
 }

@@ -1,8 +1,7 @@
-import { createNodeContext } from '../exec/context';
 import { virtualClock } from '../exec/clock';
 import { lazyCodeRunner, type CodeBackend } from '../exec/lazy-code-runner';
-import { createNodeSession, runWhole } from '../exec/node-session';
-import { memoryStateStore, stagedState } from '../exec/state';
+import { runWhole } from '../exec/node-session';
+import { standaloneContext } from '../exec/standalone-context';
 import type { Clock, CodeRunner, Item, JournalEntry, NodeType, Outputs, ResolvedCredential } from './types';
 
 /** A clock whose sleeps return at once and are recorded, for nodes that wait. */
@@ -50,34 +49,18 @@ export async function runNode(type: NodeType, opts: RunNodeOptions = {}): Promis
   for (const [port, items] of Object.entries(opts.inputs ?? { [mainPort]: opts.items ?? [] })) inputs[port] = items.map(toItem);
   const logs: string[] = opts.logs ?? [];
   const journal: JournalEntry[] = [];
-  const store = memoryStateStore();
-  if (opts.state) store.commit('test', { n: opts.state });
-  const staged = stagedState(store, 'test');
   const log = (level: string) => (m: string) => logs.push(`${level}: ${m}`);
-  const session = createNodeSession();
-  const ctx = createNodeContext({
-    node: { id: 'n', name: type.title, type: type.type, version: type.version },
-    paramSpec: type.paramSpec, params: value, inputs, mainPort,
-    scope: { outputs: new Map(), nodeIdByName: new Map(), vars: {}, env: {}, run: { id: 'test', mode: 'test' }, flow: { id: 'test', name: 'test' },
-      node: { id: 'n', name: type.title, type: type.type, version: type.version }, state: staged.snapshot('n'), nowMs: Date.UTC(2026, 0, 1) },
-    run: { id: 'test', mode: 'test' }, flow: { id: 'test', name: 'test' },
+  const node = standaloneContext(type, {
+    id: 'test', mode: 'test', params: value, inputs, state: opts.state, nowMs: Date.UTC(2026, 0, 1),
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    signal: new AbortController().signal, clock: opts.clock ?? virtualClock(), state: staged.forNode('n'),
+    signal: new AbortController().signal, clock: opts.clock ?? virtualClock(),
     code: opts.code ?? (shared[opts.codeBackend ?? 'isolated'] ??= lazyCodeRunner(opts.codeBackend)),
     credential: async (slot) => opts.credentials?.[slot],
     journal: (e) => journal.push({ ...e, runId: 'test', nodeId: 'n', seq: journal.length + 1, at: new Date(0).toISOString() }),
-    session,
   });
-  let outputs: Outputs;
-  try {
-    outputs = await runWhole(type, ctx as never);
-  } catch (e) {
-    await session.end('failed').catch(() => {});
-    throw e;
-  }
-  await session.end('success');
-  staged.commit();
-  return { outputs, logs, journal, state: store.load('test', 'n') };
+  const outputs = await runWhole(type, node.ctx as never, node.session);
+  node.commit();
+  return { outputs, logs, journal, state: node.state() };
 }
 
 /**

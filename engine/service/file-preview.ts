@@ -1,8 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { ColumnKind, FilePreview, Handlers } from '../api';
-import { createNodeContext } from '../exec/context';
 import { systemClock } from '../exec/clock';
-import { memoryStateStore, stagedState } from '../exec/state';
+import { standaloneContext } from '../exec/standalone-context';
 import type { NodeLookup } from '../flow';
 import { JunctionError, toErrorInfo } from '../sdk/errors';
 import type { Problem } from '../sdk/schema';
@@ -49,15 +48,10 @@ async function preview(type: NodeType, params: Record<string, unknown>, workspac
   const logs: string[] = [];
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), PREVIEW_TIMEOUT_MS);
-  const node = { id: 'preview', name: type.title, type: type.type, version: type.version };
-  const staged = stagedState(memoryStateStore(), 'preview');
-  const ctx = createNodeContext({
-    node, paramSpec: type.paramSpec, params: value, inputs: { main: [] }, mainPort: 'main',
-    scope: { outputs: new Map(), nodeIdByName: new Map(), vars: {}, env: {}, run: { id: 'preview', mode: 'manual' }, flow: { id: 'preview', name: 'preview' }, node, state: {}, nowMs: Date.now() },
-    run: { id: 'preview', mode: 'manual' }, flow: { id: 'preview', name: 'preview' },
+  const { ctx } = standaloneContext(type, {
+    id: 'preview', mode: 'manual', params: value, inputs: { main: [] }, nowMs: Date.now(),
     log: { debug() {}, info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
-    signal: abort.signal, clock: systemClock, state: staged.forNode('preview'), code: noCode,
-    credential: async () => undefined, journal: () => {},
+    signal: abort.signal, clock: systemClock, code: noCode, credential: async () => undefined,
   });
   const rows: Record<string, unknown>[] = [];
   const found: Problem[] = [];
